@@ -1,0 +1,63 @@
+/// Why a text could not be read as a date. `description` is a one-line message meant for people.
+public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text as it was given.
+    public let input: String
+    /// What is wrong with it, e.g. "February 2019 has 28 days".
+    public let reason: String
+
+    public init(input: String, reason: String) {
+        self.input = input
+        self.reason = reason
+    }
+
+    /// `invalid date "<input>": <reason>; accepted forms: …` on a single line.
+    public var description: String {
+        "invalid date \(input.debugDescription): \(reason); accepted forms: \(Self.acceptedForms)"
+    }
+
+    private static let acceptedForms = """
+        2019, 2019-09, 2019-09-10, 2019-09-10/2029-09-10, 2019-09-10/.., 2021~, 2022-10-17?, 2021-04%, 201X, \
+        "10 September 2019", "September 10, 2019", "10 septembre 2019", "avril 2021", today
+        """
+}
+
+/// The reason parsing failed, thrown inside the parser and wrapped into a `DateParseError` with the input.
+struct InvalidDate: Error {
+    let reason: String
+
+    static let empty = InvalidDate(reason: "no date given")
+    static let notUnderstood = InvalidDate(reason: "not a date this tool understands")
+    static let timesNotSupported = InvalidDate(reason: "times are not supported, only days")
+    static let yearDigits = InvalidDate(reason: "a year needs exactly four digits (e.g. 2019)")
+    static let yearRange = InvalidDate(reason: "years run from 0001 to 9999")
+    static let twoDigits = InvalidDate(reason: "a month or day needs two digits (e.g. 2019-09-01)")
+    static let partlyUnspecified = InvalidDate(reason: "a month or day is either two digits or XX")
+    static let unspecifiedFromRight = InvalidDate(
+        reason: "unspecified digits (X) must be the rightmost ones (201X, 2019-XX)")
+    static let tooManyUnspecifiedYearDigits = InvalidDate(
+        reason: "only the last one or two digits of a year can be unspecified (201X, 20XX)")
+    static let detailAfterUnspecifiedYear = InvalidDate(
+        reason: "a year with unspecified digits (201X) cannot have a month or day")
+    static let dayWithoutMonth = InvalidDate(reason: "a day cannot be known when the month is not (2019-XX-XX)")
+    static let oneQualifier = InvalidDate(reason: "only one qualifier (?, ~ or %) is allowed")
+    static let qualifierAtEnd = InvalidDate(reason: "a qualifier (?, ~ or %) goes at the end of the date")
+    static let noDatedEnd = InvalidDate(reason: "an interval needs at least one dated end")
+
+    static func monthDoesNotExist(_ month: Int) -> InvalidDate {
+        InvalidDate(reason: "month \(month.zeroPadded(to: 2)) does not exist")
+    }
+
+    static func dayDoesNotExist(_ day: Int) -> InvalidDate {
+        InvalidDate(reason: "day \(day.zeroPadded(to: 2)) does not exist")
+    }
+
+    static func dayOutOfMonth(month: Int, year: Int) -> InvalidDate {
+        let days = Day.daysIn(month: month, year: year)
+        return InvalidDate(
+            reason: "\(Day.englishMonthNames[month - 1]) \(year.zeroPadded(to: 4)) has \(days) days")
+    }
+
+    static func endsBeforeStart(start: String, end: String) -> InvalidDate {
+        InvalidDate(reason: "the interval ends (\(end)) before it starts (\(start))")
+    }
+}

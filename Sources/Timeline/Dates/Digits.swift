@@ -1,0 +1,18 @@
+extension Character {
+    /// True for the ASCII digits 0-9 only (not other scripts' digits).
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension StringProtocol {
+    /// True when the text is non-empty and made only of ASCII digits
+    /// (unlike `Int(_:)`, which also accepts a sign).
+    var isASCIIDigits: Bool { !isEmpty && allSatisfy(\.isASCIIDigit) }
+}
+
+extension Int {
+    /// The number in decimal, left-padded with zeros to at least `width` digits ("0033").
+    func zeroPadded(to width: Int) -> String {
+        let digits = String(self)
+        return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,64 @@
+extension PartialDate {
+    /// Parses EDTF (levels 0 and 1, years 0001-9999, days but no times) or what people type
+    /// in English or French ("10 September 2019", "1er avril 2021", "c. 2021", "2019 to present").
+    ///
+    /// `today` resolves the word "today" / "aujourd'hui". As the end of an interval those words
+    /// mean an open end ("2019 – today" is `2019/..`), like "present".
+    public init(parsing text: String, today: Day = .today()) throws(DateParseError) {
+        do throws(InvalidDate) {
+            self = try Self.parse(text, today: today)
+        } catch {
+            throw DateParseError(input: text, reason: error.reason)
+        }
+    }
+
+    private static func parse(_ text: String, today: Day) throws(InvalidDate) -> PartialDate {
+        let text = NaturalText.fold(text)
+        guard !text.isEmpty else { throw .empty }
+        guard !NaturalText.mentionsTime(text) else { throw .timesNotSupported }
+        guard let (start, end) = try NaturalText.intervalEnds(text) else {
+            return PartialDate(try DatePoint(natural: text, today: today))
+        }
+        return try PartialDate(
+            start: IntervalEnd(natural: start, isStart: true, today: today),
+            end: IntervalEnd(natural: end, isStart: false, today: today)
+        )
+    }
+}
+
+extension DatePoint {
+    /// Whether the text can only be meant as EDTF (digits, X and hyphens), once lowercased
+    /// and stripped of qualifiers.
+    static func looksLikeEDTF(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { "0123456789xu-".contains($0) }
+    }
+
+    /// Parses an unqualified EDTF date ("2019", "2019-09-XX", "201X"); lowercase `x` and the old `u`
+    /// are read as `X`.
+    init(edtf text: String) throws(InvalidDate) {
+        let parts = String(text.map { "xu".contains($0) ? "X" : $0 })
+            .split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 3 else { throw .notUnderstood }
+        let year = parts[0]
+        guard year.count == 4 else { throw .yearDigits }
+        let knownDigits = year.prefix(while: \.isASCIIDigit)
+        let unspecifiedDigits = year.dropFirst(knownDigits.count)
+        guard unspecifiedDigits.allSatisfy({ $0 == "X" }) else { throw .unspecifiedFromRight }
+        guard unspecifiedDigits.count <= 2, let yearPrefix = Int(knownDigits) else {
+            throw .tooManyUnspecifiedYearDigits
+        }
+        try self.init(
+            yearPrefix: yearPrefix,
+            unspecifiedYearDigits: unspecifiedDigits.count,
+            month: parts.count > 1 ? Self.component(parts[1]) : nil,
+            day: parts.count > 2 ? Self.component(parts[2]) : nil
+        )
+    }
+
+    private static func component(_ text: Substring) throws(InvalidDate) -> Component {
+        guard text.count == 2 else { throw .twoDigits }
+        if text == "XX" { return .unspecified }
+        guard text.isASCIIDigits, let value = Int(text) else { throw .partlyUnspecified }
+        return .known(value)
+    }
+}

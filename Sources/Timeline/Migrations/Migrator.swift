@@ -1,0 +1,89 @@
+/// Brings a database's schema up to date with the migrations this binary carries.
+///
+/// Each pending migration runs with its bookkeeping row (`schema_migrations`) in one transaction,
+/// with foreign keys checked before the commit. A database whose schema is newer than the
+/// binary is refused before anything is written. "A good migration is never modified once
+/// shipped": an applied migration whose text changed since is reported, not re-run.
+public struct Migrator: Sendable {
+    /// The known migrations, in version order.
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration] = Migration.embedded) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    /// The version the migrations lead to.
+    public var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// A migration recorded in a database.
+    public struct AppliedMigration: Hashable, Sendable {
+        public let version: Int
+        public let name: String
+        public let checksum: String
+        public let appliedAt: String
+    }
+
+    /// The migrations recorded in `database`, oldest first. Throws when the file holds tables
+    /// but none of timeline's bookkeeping (another application's database).
+    public func appliedMigrations(in database: Database) throws -> [AppliedMigration] {
+        let hasBookkeeping = try database.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'", as: Int64.self) ?? 0
+        guard hasBookkeeping > 0 else {
+            let tables = try database.scalar(
+                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", as: Int64.self) ?? 0
+            if tables > 0 {
+                throw TimelineError.notATimelineDatabase(
+                    path: database.path, reason: "it is an SQLite database of another application (no schema_migrations table)")
+            }
+            return []
+        }
+        return try database.cachedStatement(
+            "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"
+        ).map { row in
+            AppliedMigration(version: row[0], name: row[1], checksum: row[2], appliedAt: row[3])
+        }
+    }
+
+    /// What a database's schema is, compared with this binary's migrations.
+    public struct Status: Sendable {
+        /// Migrations not yet applied, in order.
+        public let pending: [Migration]
+        /// Applied migrations whose text has changed since (by version).
+        public let changed: [Migration]
+        /// The highest applied version.
+        public let currentVersion: Int
+    }
+
+    /// Compares `database` with the known migrations; throws `schemaTooNew` for a newer file.
+    public func status(of database: Database) throws -> Status {
+        let applied = try appliedMigrations(in: database)
+        let current = applied.last?.version ?? 0
+        if current > latestVersion {
+            throw TimelineError.schemaTooNew(path: database.path, version: current, supported: latestVersion)
+        }
+        let appliedByVersion = Dictionary(applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        let pending = migrations.filter { appliedByVersion[$0.version] == nil }
+        let changed = migrations.filter { migration in
+            appliedByVersion[migration.version].map { $0.checksum != migration.checksum } ?? false
+        }
+        return Status(pending: pending, changed: changed, currentVersion: current)
+    }
+
+    /// Applies every pending migration, each in its own transaction. Returns those it applied.
+    @discardableResult
+    public func migrate(_ database: Database) throws -> [Migration] {
+        let pending = try status(of: database).pending
+        for migration in pending {
+            try database.transaction {
+                try database.executeScript(migration.sql)
+                try database.execute(
+                    "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    [migration.version, migration.name, migration.checksum])
+                if let violation = try database.makeStatement("PRAGMA foreign_key_check").first([], { row -> String in row[0] }) {
+                    throw DatabaseError(extendedCode: 787, message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
+                }
+            }
+        }
+        return pending
+    }
+}

@@ -1,0 +1,39 @@
+internal import CSQLite
+
+/// An error reported by SQLite, with everything needed to understand it: the extended result
+/// code, SQLite's own message, and the SQL that failed (never the bound values, which may be
+/// private). See <https://sqlite.org/rescode.html>.
+public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The extended result code, e.g. 2067 (`SQLITE_CONSTRAINT_UNIQUE`).
+    public let extendedCode: Int32
+    /// SQLite's message, e.g. "UNIQUE constraint failed: events.uid".
+    public let message: String
+    /// The statement that failed, when there was one.
+    public let sql: String?
+
+    /// The primary result code, e.g. 19 (`SQLITE_CONSTRAINT`).
+    public var code: Int32 { extendedCode & 0xFF }
+
+    public init(extendedCode: Int32, message: String, sql: String? = nil) {
+        self.extendedCode = extendedCode
+        self.message = message
+        self.sql = sql
+    }
+
+    init(connection: OpaquePointer?, code: Int32, sql: String? = nil) {
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            ?? String(cString: sqlite3_errstr(code))
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        self.init(extendedCode: extended, message: message, sql: sql)
+    }
+
+    public var description: String {
+        var text = "SQLite error \(extendedCode): \(message)"
+        if let sql { text += " (in: \(sql.split(whereSeparator: \.isNewline).joined(separator: " ")))" }
+        return text
+    }
+
+    public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
+    public var isNotADatabase: Bool { code == SQLITE_NOTADB }
+    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+}

@@ -1,0 +1,173 @@
+internal import CSQLite
+
+/// `SQLITE_TRANSIENT`, which Swift does not import: SQLite copies the bound bytes at once.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// A pointer to an empty C string, for binding empty text (a nil pointer would bind NULL).
+nonisolated(unsafe) private let emptyText: UnsafePointer<CChar> = ("" as StaticString).utf8Start.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }
+
+/// A prepared statement: one SQL statement compiled once and run many times with new arguments.
+///
+/// It owns its `sqlite3_stmt` and finalizes it when released. Like its connection it is not
+/// `Sendable`: use it on the thread that made it. See <https://sqlite.org/c3ref/stmt.html>.
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    /// The statement's SQL, as prepared.
+    public let sql: String
+
+    init(database: Database, sql: String) throws {
+        var handle: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = sql.withCString { text in
+            let result = sqlite3_prepare_v2(database.handle, text, -1, &handle, &tail)
+            // One prepare, one statement: trailing SQL would otherwise be silently ignored.
+            if result == SQLITE_OK, let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+                return SQLITE_MISUSE
+            }
+            return result
+        }
+        guard code == SQLITE_OK, let handle else {
+            if code == SQLITE_MISUSE, handle != nil {
+                sqlite3_finalize(handle)
+                throw DatabaseError(extendedCode: SQLITE_MISUSE,
+                                    message: "more than one statement in one prepare; use executeScript", sql: sql)
+            }
+            throw DatabaseError(connection: database.handle, code: code, sql: sql)
+        }
+        self.handle = handle
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Resets the statement and binds `arguments` to its parameters, in order.
+    /// Throws when the count differs from the statement's parameter count.
+    public func bind(_ arguments: [any DatabaseValueConvertible]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard arguments.count == expected else {
+            throw DatabaseError(extendedCode: SQLITE_RANGE,
+                                message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
+        }
+        for (offset, argument) in arguments.enumerated() {
+            try bind(argument.databaseValue, at: Int32(offset + 1))
+        }
+    }
+
+    private func bind(_ value: DatabaseValue, at index: Int32) throws {
+        let code: Int32
+        switch value {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .integer(let integer):
+            code = sqlite3_bind_int64(handle, index, integer)
+        case .real(let real):
+            code = sqlite3_bind_double(handle, index, real)
+        case .text(var text):
+            // Bound straight from the string's UTF-8 storage; SQLite copies it (transient).
+            code = text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    sqlite3_bind_text(handle, index, chars.baseAddress ?? emptyText, Int32(chars.count), transient)
+                }
+            }
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { buffer in
+                sqlite3_bind_blob(handle, index, buffer.baseAddress ?? UnsafeRawPointer(emptyText), Int32(buffer.count), transient)
+            }
+        }
+        guard code == SQLITE_OK else { throw DatabaseError(connection: database.handle, code: code, sql: sql) }
+    }
+
+    /// Runs the statement to completion with `arguments`, ignoring any rows.
+    public func execute(_ arguments: [any DatabaseValueConvertible] = []) throws {
+        try bind(arguments)
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
+    /// Runs the statement and calls `body` with each row as SQLite produces it: rows stream,
+    /// nothing is collected. A `Row` is only valid inside `body`.
+    public func forEachRow(_ arguments: [any DatabaseValueConvertible] = [], _ body: (Row) throws -> Void) throws {
+        try bind(arguments)
+        defer { sqlite3_reset(handle) }
+        while try step() {
+            try body(Row(handle: handle))
+        }
+    }
+
+    /// The rows mapped by `transform`, collected in an array.
+    public func map<T>(_ arguments: [any DatabaseValueConvertible] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try forEachRow(arguments) { results.append(try transform($0)) }
+        return results
+    }
+
+    /// The first row mapped by `transform`, or nil when there is none.
+    public func first<T>(_ arguments: [any DatabaseValueConvertible] = [], _ transform: (Row) throws -> T) throws -> T? {
+        try bind(arguments)
+        defer { sqlite3_reset(handle) }
+        return try step() ? try transform(Row(handle: handle)) : nil
+    }
+
+    /// The first column of the first row, or nil when there is no row or it is NULL.
+    public func scalar<T: DatabaseValueConvertible>(_ arguments: [any DatabaseValueConvertible] = [], as type: T.Type = T.self) throws -> T? {
+        try first(arguments) { row -> T? in row[0] } ?? nil
+    }
+
+    /// Advances to the next row: true when a row is ready, false when done.
+    private func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            let error = DatabaseError(connection: database.handle, code: code, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+}
+
+/// The row a statement is on. Valid only inside the closure it was given to.
+public struct Row {
+    let handle: OpaquePointer
+
+    /// Number of columns in the row.
+    public var count: Int { Int(sqlite3_column_count(handle)) }
+
+    /// The column's name, as the SQL named it.
+    public func name(at index: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(index))) }
+
+    /// The raw value of a column.
+    public func value(at index: Int) -> DatabaseValue {
+        let column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default:
+            return .text(text(at: column))
+        }
+    }
+
+    private func text(at column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// The column converted to `T`: `String?` for a nullable text column, `Int64` for an
+    /// integer. A value of another type is a schema bug (the tables are STRICT), so it traps.
+    public subscript<T: DatabaseValueConvertible>(_ index: Int) -> T {
+        let value = value(at: index)
+        guard let converted = T(databaseValue: value) else {
+            preconditionFailure("column \(index) (\(name(at: index))) holds \(value), not \(T.self)")
+        }
+        return converted
+    }
+}

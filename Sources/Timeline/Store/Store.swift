@@ -1,0 +1,77 @@
+import Foundation
+
+/// A timeline database: opens (and creates, and migrates) the SQLite file, and keeps the
+/// events, actors, tags and sources in it. Every user action is one transaction.
+public struct Store {
+    /// The connection; exposed for tests and for SQL a caller wants to run itself.
+    public let database: Database
+    /// Applied migrations whose file changed after they were applied (worth a warning).
+    public let changedMigrations: [Migration]
+    /// Migrations applied while opening (empty when the file was up to date).
+    public let appliedMigrations: [Migration]
+
+    /// What the caller intends to do with the file.
+    public enum Access: Sendable {
+        /// Only read: the file must exist; it is opened read-only (and migrated first if older).
+        case read
+        /// Read and write an existing file.
+        case write
+        /// Read and write, creating the file when it does not exist.
+        case create
+    }
+
+    /// Opens the timeline database at `path` (`:memory:` for a private in-memory one), migrating
+    /// it forward. Nothing is created for `.read` and `.write`; a missing folder, a folder, a
+    /// file that is not an SQLite database, another application's database, and a database from
+    /// a newer `timeline` are each a `TimelineError`, with nothing written.
+    public init(path: String, access: Access) throws {
+        if path != ":memory:" {
+            try Self.checkLocation(path: path, access: access)
+        }
+        do {
+            let migrator = Migrator()
+            var database = try Database(path: path, mode: access == .read ? .readOnly : .create)
+            var status = try migrator.status(of: database)
+            if !status.pending.isEmpty && access == .read {
+                database = try Database(path: path, mode: .readWrite)
+                status = try migrator.status(of: database)
+            }
+            self.appliedMigrations = try migrator.migrate(database)
+            self.changedMigrations = status.changed
+            self.database = database
+        } catch let error as DatabaseError where error.isNotADatabase {
+            throw TimelineError.notATimelineDatabase(path: path, reason: "it is not an SQLite database")
+        } catch let error as DatabaseError {
+            throw TimelineError.database(error)
+        }
+    }
+
+    private static func checkLocation(path: String, access: Access) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw TimelineError.notATimelineDatabase(path: path, reason: "it is a folder")
+            }
+            return
+        }
+        guard access == .create else { throw TimelineError.databaseNotFound(path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TimelineError.directoryNotFound(path: path)
+        }
+    }
+
+    /// The schema version of the file.
+    public func schemaVersion() throws -> Int {
+        try database.scalar("SELECT max(version) FROM schema_migrations", as: Int.self) ?? 0
+    }
+
+    /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.transaction(body)
+        } catch let error as DatabaseError {
+            throw TimelineError.database(error)
+        }
+    }
+}

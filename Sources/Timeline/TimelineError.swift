@@ -1,0 +1,45 @@
+/// What can go wrong in a timeline, with the input it concerns, phrased for the person who
+/// typed it. The CLI prints `description` after `error: `.
+public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A command that only reads was pointed at a file that does not exist.
+    case databaseNotFound(path: String)
+    /// The database's folder does not exist, so the file cannot be created.
+    case directoryNotFound(path: String)
+    /// The file exists but is not a timeline database.
+    case notATimelineDatabase(path: String, reason: String)
+    /// The file was written by a newer `timeline`, whose schema this binary does not know.
+    case schemaTooNew(path: String, version: Int, supported: Int)
+    /// No event has this id.
+    case eventNotFound(id: String)
+    /// Another event already has this id.
+    case duplicateEventID(String)
+    /// A value a user gave is not acceptable: which field, the value, and what is accepted.
+    case invalidValue(field: String, value: String, expected: String)
+    /// An import stopped: where in the input (event index or id), and why. Nothing was written.
+    case importFailed(location: String, reason: String)
+    /// SQLite refused an operation.
+    case database(DatabaseError)
+
+    public var description: String {
+        switch self {
+        case .databaseNotFound(let path):
+            return "no timeline database at \(path) (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)"
+        case .directoryNotFound(let path):
+            return "cannot create a database at \(path): its folder does not exist"
+        case .notATimelineDatabase(let path, let reason):
+            return "\(path) is not a timeline database: \(reason)"
+        case .schemaTooNew(let path, let version, let supported):
+            return "\(path) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
+        case .eventNotFound(let id):
+            return "no event with id \"\(id)\" (list ids with `timeline show`)"
+        case .duplicateEventID(let id):
+            return "an event with id \"\(id)\" already exists"
+        case .invalidValue(let field, let value, let expected):
+            return "invalid \(field) \"\(value)\": \(expected)"
+        case .importFailed(let location, let reason):
+            return "import failed at \(location): \(reason); nothing was imported"
+        case .database(let error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Timeline
+
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record an event; prints its id.",
+        discussion: """
+            Examples:
+              timeline add "Mayo Clinic and Google announce a ten-year partnership" --date 2019-09-10 \\
+                --kind partnership --actor "Mayo Clinic:partner" --actor Google:partner --tag cloud \\
+                --source https://example.org/article
+              timeline add "Statement at the World Health Summit" --date "2022-10-17?"
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "What happened, in one line.")
+    var title: String
+
+    @Option(help: ArgumentHelp("When: 2019-09-10, 2019-09, 2019, 2022-10-17?, 2021~, 2019-09-10/.., \"10 septembre 2019\", today.",
+                               valueName: "date"), transform: parseDate)
+    var date: PartialDate
+
+    @OptionGroup var fields: EventFieldOptions
+
+    @Option(help: ArgumentHelp("The event's id (default: made from the title).", valueName: "id"))
+    var id: String?
+
+    func run() throws {
+        var event = Event(id: id, title: title, date: date)
+        fields.apply(to: &event)
+        let store = try database.open(.create)
+        print(try store.add(event))
+    }
+}
+
+/// The event fields `add` and `edit` share.
+struct EventFieldOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A longer description.", valueName: "text"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("The kind of event: partnership, statement, campaign, ...", valueName: "kind"))
+    var kind: String?
+
+    @Option(name: .customLong("actor"), help: ArgumentHelp("Who took part, with an optional role (repeatable).", valueName: "name[:role]"),
+            transform: parseActor)
+    var actors: [EventActor] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("source"), help: ArgumentHelp("Where it was reported: a URL or a title (repeatable).", valueName: "url|title"))
+    var sources: [String] = []
+
+    var isEmpty: Bool { summary == nil && kind == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty }
+
+    /// Sets the given scalar fields (an empty string clears one) and appends the given links.
+    func apply(to event: inout Event) {
+        if let summary { event.summary = summary.isEmpty ? nil : summary }
+        if let kind { event.kind = kind.isEmpty ? nil : kind }
+        event.actors += actors
+        event.tags += tags
+        event.sources += sources.map(EventSource.init(reference:))
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Timeline
+
+struct Get: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one event in full.",
+        discussion: "Example: timeline get mayo-clinic-and-google --format json")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The event's id.")
+    var id: String
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: Format = .text
+
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    func run() throws {
+        let store = try database.open(.read)
+        guard let event = try store.event(id: id) else { throw TimelineError.eventNotFound(id: id) }
+        var output = StandardOutput()
+        switch format {
+        case .text:
+            EventDetails(color: wantsColor(noColor: noColor)).write(event, to: &output)
+        case .json:
+            var writer = JSONDocumentWriter()
+            writer.write([event], to: &output)
+        }
+        output.flush()
+    }
+}

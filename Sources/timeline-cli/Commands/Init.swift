@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Timeline
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the database, or bring an existing one up to the current schema.",
+        discussion: "Safe to run again: an up-to-date database is left as it is.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let existed = FileManager.default.fileExists(atPath: database.path)
+        let store = try database.open(.create)
+        let version = try store.schemaVersion()
+        if !existed {
+            print("created \(database.path) (schema version \(version))")
+        } else if !store.appliedMigrations.isEmpty {
+            print("upgraded \(database.path) to schema version \(version)")
+        } else {
+            print("\(database.path) is up to date (schema version \(version))")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Timeline
+
+struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm",
+        abstract: "Delete events (all of them or none).",
+        discussion: "Example: timeline rm mayo-platform")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The ids of the events to delete.")
+    var ids: [String]
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("give the id of at least one event") }
+    }
+
+    func run() throws {
+        try database.open(.write).remove(ids: ids)
+    }
+}

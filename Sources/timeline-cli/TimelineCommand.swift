@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Timeline
+
+/// `timeline`: the root command. It parses, runs a subcommand, and is the one place where
+/// errors become a one-line message on stderr and an exit code (1 for data and runtime errors,
+/// 64 for usage errors), never a stack trace.
+@main
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Keep dated events about organisations and their partnerships in one SQLite file.",
+        discussion: """
+            The database is --db PATH, else $TIMELINE_DB, else ./timeline.db. Dates are EDTF \
+            (2019, 2019-09, 2019-09-10, 2022-10-17?, 2021~, 2019-09-10/.., 201X) or what people \
+            write ("10 September 2019", "avril 2021", "c. 2021", today).
+            """,
+        version: "timeline 0.1.0",
+        subcommands: [Init.self, Add.self, Show.self, Get.self, Edit.self, Remove.self, Export.self, Import.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as TimelineError {
+            fail(error.description)
+        } catch let error as DateParseError {
+            fail(error.description)
+        } catch let error as CLIError {
+            fail(error.description)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                exit(withError: error)
+            }
+            let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            fail("\(message) (see `timeline help`)", code: code.rawValue)
+        }
+    }
+
+    private static func fail(_ message: String, code: Int32 = 1) -> Never {
+        StandardError.write("error: \(message)\n")
+        Foundation.exit(code)
+    }
+}
+
+/// A runtime problem found by the CLI itself (files it reads or writes), with the path.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+}
+
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
