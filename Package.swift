@@ -30,7 +30,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TimelineTests",
-            dependencies: ["Timeline"]
+            // timeline-cli is here so that `swift test` builds the binary the end-to-end tests run.
+            dependencies: ["Timeline", "timeline-cli"]
         ),
     ]
 )

@@ -30,7 +30,7 @@ func parseDate(_ text: String) throws -> PartialDate {
     do {
         return try PartialDate(parsing: text)
     } catch {
-        throw ValidationError(error.description)
+        throw ValidationError("\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
     }
 }
 

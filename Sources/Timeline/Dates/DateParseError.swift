@@ -15,7 +15,8 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
         "invalid date \(input.debugDescription): \(reason); accepted forms: \(Self.acceptedForms)"
     }
 
-    private static let acceptedForms = """
+    /// Examples of every form the parser reads, for error messages.
+    public static let acceptedForms = """
         2019, 2019-09, 2019-09-10, 2019-09-10/2029-09-10, 2019-09-10/.., 2021~, 2022-10-17?, 2021-04%, 201X, \
         "10 September 2019", "September 10, 2019", "10 septembre 2019", "avril 2021", today
         """

@@ -53,10 +53,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The current day on the wall calendar of `timeZone`.
     public static func today(in timeZone: TimeZone = .current) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let now = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(uncheckedYear: now.year ?? 1970, month: now.month ?? 1, day: now.day ?? 1)
+        let now = Date()
+        let localSeconds = now.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: now))
+        return Day(ordinal: Int((localSeconds / 86_400).rounded(.down)))
     }
 
     /// The number of days in `month` of `year` (28...31), or 0 when `month` is not in 1...12.

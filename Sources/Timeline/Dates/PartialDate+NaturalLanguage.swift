@@ -43,7 +43,7 @@ enum NaturalText {
             default: throw .notUnderstood
             }
         }
-        guard body == text else { throw .notUnderstood }
+        guard body == text else { throw .notUnderstood }  // "from X" / "du X" without its second end
         return nil
     }
 

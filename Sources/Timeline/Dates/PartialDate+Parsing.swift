@@ -33,8 +33,8 @@ extension DatePoint {
         !text.isEmpty && text.allSatisfy { "0123456789xu-".contains($0) }
     }
 
-    /// Parses an unqualified EDTF date ("2019", "2019-09-XX", "201X"); lowercase `x` and the old `u`
-    /// are read as `X`.
+    /// Parses an unqualified, folded (lowercased) EDTF date ("2019", "2019-09-xx", "201x");
+    /// `x` and the old `u` become the canonical `X`.
     init(edtf text: String) throws(InvalidDate) {
         let parts = String(text.map { "xu".contains($0) ? "X" : $0 })
             .split(separator: "-", omittingEmptySubsequences: false)
@@ -44,9 +44,7 @@ extension DatePoint {
         let knownDigits = year.prefix(while: \.isASCIIDigit)
         let unspecifiedDigits = year.dropFirst(knownDigits.count)
         guard unspecifiedDigits.allSatisfy({ $0 == "X" }) else { throw .unspecifiedFromRight }
-        guard unspecifiedDigits.count <= 2, let yearPrefix = Int(knownDigits) else {
-            throw .tooManyUnspecifiedYearDigits
-        }
+        guard let yearPrefix = Int(knownDigits) else { throw .tooManyUnspecifiedYearDigits }
         try self.init(
             yearPrefix: yearPrefix,
             unspecifiedYearDigits: unspecifiedDigits.count,

@@ -4,7 +4,7 @@
 public struct TextWriter: EventWriter {
     public var color: Bool
     /// Width of the date column.
-    static let dateWidth = 20
+    static let dateWidth = 14
     private var currentYear: String??
 
     public init(color: Bool = false) {

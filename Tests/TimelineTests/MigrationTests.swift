@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import Timeline
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test func embeddedMigrationsMatchTheFiles() throws {
+        let folder = packageRoot.appendingPathComponent("migrations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files == Migration.embedded.map(\.fileName),
+                "migrations/ and the binary differ: run scripts/embed-migrations")
+        for migration in Migration.embedded {
+            let text = try String(contentsOf: folder.appendingPathComponent(migration.fileName), encoding: .utf8)
+            #expect(text == migration.sql, "\(migration.fileName) changed: run scripts/embed-migrations")
+        }
+        #expect(Migration.embedded.map(\.version) == Array(1...Migration.embedded.count), "versions are numbered 1, 2, 3, ...")
+    }
+
+    @Test func aFreshDatabaseGetsEveryMigrationRecorded() throws {
+        let store = try memoryStore()
+        let recorded = try Migrator().appliedMigrations(in: store.database)
+        #expect(recorded.map(\.version) == Migration.embedded.map(\.version))
+        #expect(recorded.map(\.checksum) == Migration.embedded.map(\.checksum))
+        #expect(try store.schemaVersion() == Migrator().latestVersion)
+    }
+
+    @Test func anOlderDatabaseIsMigratedForwardKeepingItsData() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.db")
+        let first = Migration.embedded[0]
+        let next = Migration(version: first.version + 1, name: "add_notes",
+                             sql: "ALTER TABLE events ADD COLUMN notes TEXT;\n")
+        do {
+            let database = try Database(path: path)
+            try Migrator(migrations: [first]).migrate(database)
+            try database.execute("INSERT INTO events (uid, title, date, start, end, precision) VALUES ('a', 'Old', '2019', '2019-01-01', '2019-12-31', 'year')")
+        }
+        let database = try Database(path: path)
+        let applied = try Migrator(migrations: [first, next]).migrate(database)
+        #expect(applied == [next])
+        #expect(try database.scalar("SELECT title FROM events WHERE uid = 'a'", as: String.self) == "Old")
+        #expect(try database.scalar("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'notes'", as: Int.self) == 1)
+        #expect(try Migrator(migrations: [first, next]).migrate(database).isEmpty, "a second run applies nothing")
+    }
+
+    @Test func aFailingMigrationLeavesTheDatabaseAtThePreviousVersion() throws {
+        let database = try Database(path: ":memory:")
+        let first = Migration.embedded[0]
+        let broken = Migration(version: first.version + 1, name: "broken", sql: "CREATE TABLE half (x);\nNOT SQL;\n")
+        #expect(throws: DatabaseError.self) { try Migrator(migrations: [first, broken]).migrate(database) }
+        #expect(try Migrator().appliedMigrations(in: database).map(\.version) == [first.version])
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'half'", as: Int.self) == 0)
+    }
+
+    @Test func aNewerDatabaseIsRefusedAndLeftUntouched() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("future.db")
+        do {
+            let store = try Store(path: path, access: .create)
+            try store.database.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01T00:00:00Z')")
+            try store.database.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for access in [Store.Access.read, .write, .create] {
+            #expect(throws: TimelineError.schemaTooNew(path: path, version: 99, supported: Migrator().latestVersion)) {
+                try Store(path: path, access: access)
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aChangedMigrationIsReported() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("changed.db")
+        try Store(path: path, access: .create).database.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+        let store = try Store(path: path, access: .read)
+        #expect(store.changedMigrations.map(\.version) == [1])
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("other.db")
+        try Database(path: path).executeScript("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+        #expect { try Store(path: path, access: .create) } throws: { error in
+            guard case .notATimelineDatabase = error as? TimelineError else { return false }
+            return true
+        }
+        #expect(try Database(path: path).scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) == 1)
+    }
+
+    @Test func checksumsTellTextsApart() {
+        let a = Migration(version: 1, name: "a", sql: "CREATE TABLE t (x);\n")
+        let b = Migration(version: 1, name: "a", sql: "CREATE TABLE t (y);\n")
+        #expect(a.checksum != b.checksum)
+        #expect(a.checksum.count == 16)
+        #expect(a.fileName == "0001_a.sql")
+    }
+}

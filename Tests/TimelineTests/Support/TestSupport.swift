@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import Timeline
+
+/// A fresh folder under the system's temporary folder, removed by the caller with `remove()`.
+struct TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Reads a file of the package, e.g. `examples/mayo-google.json`.
+func packageFile(_ path: String) throws -> Data {
+    try Data(contentsOf: packageRoot.appendingPathComponent(path))
+}
+
+/// Parses a date the tests know to be valid.
+func date(_ text: String) -> PartialDate {
+    try! PartialDate(parsing: text, today: Day(year: 2026, month: 11, day: 30)!)
+}
+
+/// Collects text written by the writers.
+struct StringOutput: TextOutputStream {
+    var text = ""
+    mutating func write(_ string: String) { text += string }
+}
+
+/// A new in-memory store.
+func memoryStore() throws -> Store {
+    try Store(path: ":memory:", access: .create)
+}
+
+/// What running the built `timeline` binary gave.
+struct RunResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the `timeline` binary built next to the test bundle, in `folder`, with an environment
+/// that has no TIMELINE_DB or NO_COLOR unless `environment` sets them.
+func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
+                 environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = timelineBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder.url
+    var processEnvironment = ProcessInfo.processInfo.environment
+    processEnvironment["TIMELINE_DB"] = nil
+    processEnvironment["NO_COLOR"] = nil
+    processEnvironment.merge(environment) { $1 }
+    process.environment = processEnvironment
+    let output = Pipe(), errors = Pipe(), input = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus,
+                     stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The `timeline` executable that `swift build` put beside the test bundle.
+let timelineBinary: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent("timeline")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/timeline")
+}()
