@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+import Timeline
+
+/// The built `timeline` binary, run as a user would: exit codes, stdout, stderr, and the
+/// database afterwards.
+@Suite("timeline command line", .serialized)
+struct CommandLineTests {
+    /// Events in the database at `path`, read through the library.
+    func eventIDs(_ path: String) throws -> [String] {
+        try Store(path: path, access: .read).events().compactMap(\.id)
+    }
+
+    @Test func addPrintsOnlyTheIDAndShowListsTheEvent() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let add = try runTimeline(["add", "Mayo Clinic and Google announce a partnership", "--date", "10 septembre 2019",
+                                   "--kind", "partnership", "--actor", "Mayo Clinic:partner", "--actor", "Google:partner",
+                                   "--tag", "cloud", "--source", "https://example.org/article"], in: folder)
+        #expect(add.status == 0)
+        #expect(add.stdout == "mayo-clinic-and-google-announce-a-partnership\n")
+        #expect(add.stderr == "")
+        let event = try #require(try Store(path: folder.path("timeline.db"), access: .read).event(id: "mayo-clinic-and-google-announce-a-partnership"))
+        #expect(event.date.edtf == "2019-09-10")
+        #expect(event.actors.map(\.labelWithRole) == ["Mayo Clinic (partner)", "Google (partner)"])
+        #expect(event.sources.first?.url == "https://example.org/article")
+
+        let show = try runTimeline(["show"], in: folder)
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("2019\n  10 Sep 2019     Mayo Clinic and Google announce a partnership\n"))
+        #expect(!show.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func theDatabaseComesFromTheFlagThenTheEnvironment() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try runTimeline(["add", "From env", "--date", "2020"], in: folder, environment: ["TIMELINE_DB": "env.db"]).status == 0)
+        #expect(try runTimeline(["add", "From flag", "--date", "2021", "--db", "flag.db"], in: folder, environment: ["TIMELINE_DB": "env.db"]).status == 0)
+        #expect(try eventIDs(folder.path("env.db")) == ["from-env"])
+        #expect(try eventIDs(folder.path("flag.db")) == ["from-flag"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.db")))
+    }
+
+    @Test func filtersFormatsAndLimit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
+        let imported = try runTimeline(["import", example], in: folder)
+        #expect(imported.status == 0)
+        #expect(imported.stderr == "imported 7 events: 7 added, 0 updated, 0 unchanged, 0 skipped\n")
+        let json = try runTimeline(["show", "--since", "2021", "--actor", "mayo clinic", "--format", "json"], in: folder)
+        let ids = try JSONDocumentReader.events(from: Data(json.stdout.utf8)).compactMap(\.id)
+        #expect(ids == ["our-shot-2-save-lives", "biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"])
+        let csv = try runTimeline(["show", "--on", "2019-09", "--tag", "cloud", "--format", "csv"], in: folder)
+        #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
+        let latest = try runTimeline(["show", "--reverse", "--limit", "1", "--kind", "statement", "--format", "json"], in: folder)
+        #expect(try JSONDocumentReader.events(from: Data(latest.stdout.utf8)).map(\.id) == ["biwer-whs-2022-youtube"])
+        let none = try runTimeline(["show", "--until", "1990"], in: folder)
+        #expect(none.status == 0 && none.stdout == "" && none.stderr == "no events match\n")
+    }
+
+    @Test func getEditAndRemove() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runTimeline(["add", "Summit statement", "--date", "2022-10-17?", "--id", "whs", "--tag", "misc", "--actor", "Molly Biwer:speaker"], in: folder)
+        let get = try runTimeline(["get", "whs"], in: folder)
+        #expect(get.status == 0)
+        #expect(get.stdout.contains("17 Oct 2022?  (2022-10-17?; day precision)"))
+        let edit = try runTimeline(["edit", "whs", "--title", "Statement at the World Health Summit", "--date", "2022-10",
+                                    "--tag", "world-health-summit", "--remove-tag", "MISC", "--summary", "Biwer speaks."], in: folder)
+        #expect(edit.status == 0 && edit.stderr == "")
+        let json = try runTimeline(["get", "whs", "--format", "json"], in: folder)
+        let event = try #require(try JSONDocumentReader.events(from: Data(json.stdout.utf8)).first)
+        #expect(event.content == Event(id: "whs", title: "Statement at the World Health Summit", date: date("2022-10"),
+                                       summary: "Biwer speaks.", actors: [EventActor(name: "Molly Biwer", role: "speaker")],
+                                       tags: ["world-health-summit"]))
+        #expect(try runTimeline(["rm", "whs"], in: folder).status == 0)
+        let gone = try runTimeline(["get", "whs"], in: folder)
+        #expect(gone.status == 1)
+        #expect(gone.stderr == "error: no event with id \"whs\" (list ids with `timeline show`)\n")
+    }
+
+    @Test func exportToAFileAndImportBackIsByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
+        _ = try runTimeline(["import", example, "--db", "a.db"], in: folder)
+        #expect(try runTimeline(["export", "--db", "a.db", "--output", "a.json"], in: folder).status == 0)
+        let exported = try String(contentsOfFile: folder.path("a.json"), encoding: .utf8)
+        let piped = try runTimeline(["import", "-", "--db", "b.db"], in: folder, stdin: exported)
+        #expect(piped.status == 0)
+        #expect(try runTimeline(["export", "--db", "b.db"], in: folder).stdout == exported)
+        let again = try runTimeline(["import", "a.json", "--db", "b.db"], in: folder)
+        #expect(again.stderr == "imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped\n")
+        #expect(try eventIDs(folder.path("b.db")).count == 7)
+    }
+
+    @Test func aBadImportWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runTimeline(["add", "Existing", "--date", "2019"], in: folder)
+        let bad = #"{"timeline": 1, "events": [{"id": "ok", "title": "fine", "date": "2020"}, {"id": "bad", "title": "x", "date": "2019-13"}]}"#
+        let result = try runTimeline(["import", "-"], in: folder, stdin: bad)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: import failed at event 2 (id \"bad\"), field \"date\": invalid date \"2019-13\": month 13 does not exist"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try eventIDs(folder.path("timeline.db")) == ["existing"])
+    }
+
+    @Test(arguments: [
+        (["add", "x", "--date", "soonish"], "invalid for '--date <date>': not a date this tool understands; accepted forms: 2019,"),
+        (["add", "x"], "Missing expected argument '--date <date>'"),
+        (["show", "--bogus"], "Unknown option '--bogus'"),
+        (["show", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'"),
+        (["show", "--limit=-3"], "--limit must be 0 or more"),
+        (["edit", "some-id"], "nothing to change"),
+        (["import", "x.json", "--on-conflict", "merge"], "The value 'merge' is invalid for '--on-conflict <policy>'"),
+    ])
+    func usageErrorsExit64WithOneLine(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runTimeline(arguments, in: folder)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(message))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "nothing written")
+    }
+
+    @Test(arguments: [
+        (["show"], "error: no timeline database at timeline.db"),
+        (["get", "x"], "error: no timeline database at timeline.db"),
+        (["export"], "error: no timeline database at timeline.db"),
+        (["edit", "x", "--title", "y"], "error: no timeline database at timeline.db"),
+        (["add", "x", "--date", "2019", "--db", "no/such/dir/t.db"], "error: cannot create a database at no/such/dir/t.db: its folder does not exist"),
+        (["import", "missing.json"], "error: cannot read missing.json: no such file"),
+    ])
+    func missingFilesAreErrorsThatCreateNothing(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runTimeline(arguments, in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(message))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsLeftAsItWas() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let notes = "my notes, not a database\n"
+        try Data(notes.utf8).write(to: URL(fileURLWithPath: folder.path("notes.txt")))
+        for arguments in [["show", "--db", "notes.txt"], ["add", "x", "--date", "2019", "--db", "notes.txt"]] {
+            let result = try runTimeline(arguments, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr == "error: notes.txt is not a timeline database: it is not an SQLite database\n")
+        }
+        #expect(try String(contentsOfFile: folder.path("notes.txt"), encoding: .utf8) == notes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["notes.txt"])
+    }
+
+    @Test func exportToAMissingFolderFailsCleanly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runTimeline(["add", "x", "--date", "2019"], in: folder)
+        let result = try runTimeline(["export", "--output", "nowhere/out.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: cannot write nowhere/out.json: its folder does not exist\n")
+    }
+
+    @Test func initCreatesThenReportsUpToDate() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try runTimeline(["init"], in: folder)
+        #expect(first.status == 0 && first.stdout == "created timeline.db (schema version \(Migrator().latestVersion))\n")
+        let second = try runTimeline(["init"], in: folder)
+        #expect(second.stdout == "timeline.db is up to date (schema version \(Migrator().latestVersion))\n")
+    }
+
+    @Test func theBinaryWorksFromAnotherFolderWithItsOwnMigrations() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let copy = folder.path("timeline-copy")
+        try FileManager.default.copyItem(atPath: timelineBinary.path, toPath: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: copy)
+        process.arguments = ["init", "--db", folder.path("t.db")]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try Store(path: folder.path("t.db"), access: .read).schemaVersion() == Migrator().latestVersion)
+    }
+
+    @Test func versionAndHelpExitZero() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try runTimeline(["--version"], in: folder).status == 0)
+        let help = try runTimeline(["help", "show"], in: folder)
+        #expect(help.status == 0 && help.stdout.contains("--since"))
+    }
+}
