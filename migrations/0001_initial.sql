@@ -16,7 +16,7 @@ CREATE TABLE events (
                 CHECK (uid GLOB '[a-z0-9]*' AND NOT uid GLOB '*[^a-z0-9._-]*' AND length(uid) <= 120),
     title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
     summary     TEXT CHECK (summary IS NULL OR length(trim(summary)) > 0),
-    kind        TEXT CHECK (kind IS NULL OR length(trim(kind)) > 0),
+    kind        TEXT COLLATE NOCASE CHECK (kind IS NULL OR length(trim(kind)) > 0),  -- partnership, statement, ...; compared case-insensitively
     date        TEXT NOT NULL CHECK (length(date) > 0),   -- as entered, canonical EDTF: '2019-09', '2022-10-17?', '2019-09-10/..'
     -- start and end must be real days: date(x, '+0 days') normalises '2019-02-30' to '2019-03-02'.
     start       TEXT                              -- earliest day the date can mean; NULL for an open start ('../2022')
@@ -36,7 +36,7 @@ CREATE TABLE events (
 -- 'year' > 'month' > 'day' as text, so `precision DESC` puts the coarser first.
 CREATE INDEX events_by_start ON events (start, precision DESC);
 CREATE INDEX events_by_end ON events (end);
-CREATE INDEX events_by_kind ON events (kind, start);
+CREATE INDEX events_by_kind ON events (kind, start, precision DESC);
 
 CREATE TABLE actors (
     id   INTEGER PRIMARY KEY,

@@ -58,7 +58,7 @@ public struct EventFilter: Sendable {
             arguments.append(upperBound.iso)
         }
         if let kind = kind?.nonBlank {
-            conditions.append("e.kind = ? COLLATE NOCASE")
+            conditions.append("e.kind = ?")
             arguments.append(kind)
         }
         for actor in actors {
