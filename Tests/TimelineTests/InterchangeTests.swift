@@ -154,12 +154,12 @@ struct InterchangeTests {
 
     @Test func csvFollowsRFC4180() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "q", title: "Says \"hello\", then\nleaves", date: date("c. 2021"),
+        try store.add(Event(id: "q", title: "Says \"hello\", then leaves", date: date("c. 2021"), summary: "line one\nline two",
                             actors: [EventActor(name: "Mayo Clinic", role: "partner"), EventActor(name: "Google")], tags: ["a", "b"]))
         let csv = try export(store, format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
-        #expect(lines[1] == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then\nleaves\",,,Mayo Clinic (partner); Google,a; b,")
+        #expect(lines[1] == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,Mayo Clinic (partner); Google,a; b,")
         #expect(csv.hasSuffix("\r\n"))
     }
 

@@ -29,6 +29,10 @@ struct StoreTests {
         #expect(try store.add(Event(title: "Déclaration à l'OMS", date: date("2023"))) == "declaration-a-l-oms-2")
         #expect(try store.add(Event(title: "世界", date: date("2023"))) == "event")
         #expect(try store.add(Event(id: "custom.id_1", title: "x", date: date("2023"))) == "custom.id_1")
+        let long = String(repeating: "a", count: 60)
+        #expect(try store.add(Event(title: long + " b", date: date("2023"))) == String(repeating: "a", count: 48))
+        let multiline = try store.add(Event(title: "Two\nlines", date: date("2023")))
+        #expect(try store.event(id: multiline)?.title == "Two lines")
     }
 
     @Test func badIDsAndDuplicatesAreRefused() throws {

@@ -1,5 +1,5 @@
 extension Event {
-    /// The event as the store keeps it: text trimmed, names on one line, empty optionals nil,
+    /// The event as the store keeps it: text trimmed, title, kind and names on one line, empty optionals nil,
     /// duplicate actors and tags removed, tags sorted. Throws `TimelineError.invalidValue`
     /// naming the first field that cannot be stored.
     public func normalized() throws -> Event {
@@ -10,12 +10,12 @@ extension Event {
                     expected: "use 1 to 120 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit")
             }
         }
-        guard let title = title.nonBlank else {
+        guard let title = title.collapsingWhitespace.nonBlank else {
             throw TimelineError.invalidValue(field: "title", value: title, expected: "a title cannot be empty")
         }
         event.title = title
         event.summary = summary?.nonBlank
-        event.kind = kind?.nonBlank
+        event.kind = kind?.collapsingWhitespace.nonBlank
 
         var seenActors = Set<EventActor>()
         event.actors = []

@@ -201,7 +201,10 @@ extension Event {
         var length = 0
         for word in folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
             let word = word.lowercased()
-            if length + word.count + (words.isEmpty ? 0 : 1) > 48 { break }
+            if length + word.count + (words.isEmpty ? 0 : 1) > 48 {
+                if words.isEmpty { words.append(String(word.prefix(48))) }
+                break
+            }
             words.append(word)
             length += word.count + (words.count > 1 ? 1 : 0)
         }

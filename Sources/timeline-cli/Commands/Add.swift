@@ -6,9 +6,10 @@ struct Add: ParsableCommand {
         abstract: "Record an event; prints its id.",
         discussion: """
             Examples:
-              timeline add "Mayo Clinic and Google announce a ten-year partnership" --date 2019-09-10 \\
-                --kind partnership --actor "Mayo Clinic:partner" --actor Google:partner --tag cloud \\
-                --source https://example.org/article
+              timeline add "Mayo Clinic and Google sign a ten-year partnership" \\
+                --date 2019-09-10 --kind partnership \\
+                --actor "Mayo Clinic:partner" --actor Google:partner \\
+                --tag cloud --source https://example.org/article
               timeline add "Statement at the World Health Summit" --date "2022-10-17?"
             """)
 

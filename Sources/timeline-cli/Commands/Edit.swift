@@ -7,7 +7,8 @@ struct Edit: ParsableCommand {
         discussion: """
             Options replace a field (an empty --summary or --kind clears it); --actor, --tag and \
             --source add links, --remove-actor, --remove-tag and --remove-source take them away.
-            Example: timeline edit mayo-platform --date 2019 --tag platform --remove-tag misc
+            Example:
+              timeline edit mayo-platform --date 2019 --tag platform --remove-tag misc
             """)
 
     @OptionGroup var database: DatabaseOptions
