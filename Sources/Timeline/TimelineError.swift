@@ -13,8 +13,18 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case eventNotFound(id: String)
     /// Another event already has this id.
     case duplicateEventID(String)
+    /// No actor has this name or alias.
+    case actorNotFound(name: String)
+    /// No source has this id.
+    case sourceNotFound(id: String)
+    /// No partnership has this id.
+    case partnershipNotFound(id: String)
+    /// Something cannot be removed while other records use it (`by`: "2 events, 1 quote").
+    case inUse(what: String, by: String)
     /// A value a user gave is not acceptable: which field, the value, and what is accepted.
     case invalidValue(field: String, value: String, expected: String)
+    /// An imported record differs from the stored one with its id, and the policy is `fail`.
+    case importConflict(id: String)
     /// An import stopped: where in the input (event index or id), and why. Nothing was written.
     case importFailed(location: String, reason: String)
     /// SQLite refused an operation.
@@ -34,8 +44,18 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no event with id \"\(id)\" (list ids with `timeline show`)"
         case .duplicateEventID(let id):
             return "an event with id \"\(id)\" already exists"
+        case .actorNotFound(let name):
+            return "no actor named \"\(name)\" (list them with `timeline actor list`)"
+        case .sourceNotFound(let id):
+            return "no source with id \"\(id)\" (list them with `timeline source list`)"
+        case .partnershipNotFound(let id):
+            return "no partnership with id \"\(id)\" (list them with `timeline partnership list`)"
+        case .inUse(let what, let by):
+            return "\(what) is still used by \(by); remove those links first, or use --force"
         case .invalidValue(let field, let value, let expected):
             return "invalid \(field) \"\(value)\": \(expected)"
+        case .importConflict(let id):
+            return "\"\(id)\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
         case .importFailed(let location, let reason):
             return "import failed at \(location): \(reason); nothing was imported"
         case .database(let error):

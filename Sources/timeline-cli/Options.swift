@@ -7,6 +7,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The timeline database file.", valueName: "path"))
     var db: String?
 
+    func validate() throws {
+        if db?.isEmpty == true { throw ValidationError("--db needs a file path") }
+    }
+
     var path: String {
         if let db { return db }
         if let fromEnvironment = ProcessInfo.processInfo.environment["TIMELINE_DB"], !fromEnvironment.isEmpty {
@@ -22,6 +26,20 @@ struct DatabaseOptions: ParsableArguments {
             StandardError.write("warning: migration \(migration.fileName) has changed since it was applied to \(path)\n")
         }
         return store
+    }
+
+    /// Runs `body` on the store, creating the file when missing; a file created here is removed
+    /// again when `body` fails, so a refused command leaves nothing behind.
+    func withNewOrExistingStore<T>(_ body: (Store) throws -> T) throws -> T {
+        let existed = FileManager.default.fileExists(atPath: path)
+        do {
+            return try body(try open(.create))
+        } catch {
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            throw error
+        }
     }
 }
 
@@ -46,8 +64,15 @@ struct FilterOptions: ParsableArguments {
             transform: parseDate)
     var on: PartialDate?
 
-    @Option(name: .customLong("actor"), help: ArgumentHelp("Only events involving this actor (repeat: all of them).", valueName: "name"))
+    @Option(name: .customLong("actor"),
+            help: ArgumentHelp("Only events involving this actor or its parts (repeat: all of them).", valueName: "name"))
     var actors: [String] = []
+
+    @Flag(name: .customLong("exact"), help: "With --actor: only the named actors, not the actors that are part of them.")
+    var exactActors = false
+
+    @Option(help: ArgumentHelp("Only events linked to this partnership.", valueName: "id"))
+    var partnership: String?
 
     @Option(help: ArgumentHelp("Only events of this kind.", valueName: "kind"))
     var kind: String?
@@ -66,20 +91,35 @@ struct FilterOptions: ParsableArguments {
     }
 
     var filter: EventFilter {
-        EventFilter(since: since, until: until, on: on, actors: actors, kind: kind, tags: tags, limit: limit, reverse: reverse)
+        EventFilter(since: since, until: until, on: on, actors: actors, exactActors: exactActors, partnership: partnership,
+                    kind: kind, tags: tags, limit: limit, reverse: reverse)
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
+extension ActorKind: ExpressibleByArgument {}
 
-/// Reads `--actor NAME[:ROLE]`: the role is what follows the last colon.
-func parseActor(_ text: String) throws -> EventActor {
-    guard let colon = text.lastIndex(of: ":") else { return EventActor(name: text) }
+/// Reads `NAME[:ROLE]`: the role is what follows the last colon; end with a colon (`Acme: Inc:`)
+/// to keep a colon in the name.
+func parseActorRole(_ text: String) throws -> ActorRole {
+    guard let colon = text.lastIndex(of: ":") else { return ActorRole(name: text) }
     let name = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
     let role = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw ValidationError("--actor \"\(text)\" has no name; use NAME or NAME:ROLE") }
-    return EventActor(name: name, role: role.isEmpty ? nil : role)
+    guard !name.isEmpty else { throw ValidationError("\"\(text)\" has no name; use NAME or NAME:ROLE") }
+    return ActorRole(name: name, role: role.isEmpty ? nil : role)
+}
+
+/// Reads `ORGANIZATION[:ROLE][@DATE]`: "Google:CEO@2015/..".
+func parseAffiliation(_ text: String) throws -> Affiliation {
+    var rest = text
+    var date: PartialDate?
+    if let at = text.lastIndex(of: "@") {
+        date = try parseDate(String(text[text.index(after: at)...]))
+        rest = String(text[..<at])
+    }
+    let organization = try parseActorRole(rest)
+    return Affiliation(organization: organization.name, role: organization.role, date: date)
 }
 
 /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.
@@ -87,4 +127,14 @@ func wantsColor(noColor: Bool) -> Bool {
     let environment = ProcessInfo.processInfo.environment
     return !noColor && isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"].map(\.isEmpty) ?? true
         && environment["TERM"] != "dumb"
+}
+
+/// Removes from `values` each element that `removals` names (by `key`, case and accents
+/// ignored); a removal that names nothing is an error, so a typo is not silently ignored.
+func remove<T>(_ removals: [String], from values: inout [T], what: String, key: (T) -> [String]) throws {
+    for removal in removals {
+        let before = values.count
+        values.removeAll { key($0).contains { $0.matchKey == removal.matchKey } }
+        if values.count == before { throw CLIError(description: "there is no \(what) \"\(removal)\" to remove") }
+    }
 }

@@ -6,10 +6,7 @@ import Timeline
 struct InterchangeTests {
     func export(_ store: Store, format: OutputFormat = .json, filter: EventFilter = EventFilter()) throws -> String {
         var output = StringOutput()
-        var writer = format.makeWriter()
-        writer.writeHeader(to: &output)
-        try store.forEachEvent(matching: filter) { writer.write($0, to: &output) }
-        writer.writeFooter(to: &output)
+        try store.write(format, matching: filter, to: &output)
         return output.text
     }
 
@@ -18,11 +15,13 @@ struct InterchangeTests {
     }
 
     @Test func exportImportExportIsByteIdentical() throws {
+        let example = try packageFile("examples/mayo-google.json")
         let first = try memoryStore()
-        try first.importEvents(try JSONDocumentReader.events(from: try packageFile("examples/mayo-google.json")))
+        try first.importDocument(try JSONDocumentReader.document(from: example))
         let exported = try export(first)
+        #expect(exported == String(decoding: example, as: UTF8.self), "the example is kept in export form")
         let second = try memoryStore()
-        try second.importEvents(try JSONDocumentReader.events(from: Data(exported.utf8)))
+        try second.importDocument(try JSONDocumentReader.document(from: Data(exported.utf8)))
         #expect(try export(second) == exported)
         #expect(try second.eventCount() == 7)
     }
@@ -30,11 +29,29 @@ struct InterchangeTests {
     @Test func theDocumentHasTheDocumentedShape() throws {
         let store = try memoryStore()
         try store.add(Event(id: "mayo-google", title: "Mayo Clinic & Google: “ten years”", date: date("2019-09-10"),
-                            actors: [EventActor(name: "Mayo Clinic", role: "partner"), EventActor(name: "Google")],
-                            tags: ["cloud"], sources: [EventSource(title: "Le partenariat", url: "https://example.org/a/b", language: "fr")]))
+                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
+                            tags: ["cloud"], sources: [Citation(Source(title: "Le partenariat", url: "https://example.org/a/b", language: "fr"))]))
         #expect(try export(store) == """
             {
-              "timeline": 1,
+              "timeline": 2,
+              "actors": [
+                {
+                  "name": "Google",
+                  "kind": "organization"
+                },
+                {
+                  "name": "Mayo Clinic",
+                  "kind": "organization"
+                }
+              ],
+              "sources": [
+                {
+                  "id": "le-partenariat",
+                  "title": "Le partenariat",
+                  "url": "https://example.org/a/b",
+                  "language": "fr"
+                }
+              ],
               "events": [
                 {
                   "id": "mayo-google",
@@ -57,9 +74,7 @@ struct InterchangeTests {
                   ],
                   "sources": [
                     {
-                      "title": "Le partenariat",
-                      "url": "https://example.org/a/b",
-                      "language": "fr"
+                      "source": "le-partenariat"
                     }
                   ]
                 }
@@ -67,7 +82,7 @@ struct InterchangeTests {
             }
 
             """)
-        #expect(try export(memoryStore()) == "{\n  \"timeline\": 1,\n  \"events\": []\n}\n")
+        #expect(try export(memoryStore()) == "{\n  \"timeline\": 2,\n  \"events\": []\n}\n")
     }
 
     @Test func stringsAreEscapedOnlyWhereJSONRequires() {
@@ -91,8 +106,11 @@ struct InterchangeTests {
     @Test(arguments: [
         ("{\"timeline\": 1, \"events\": [", "the document", "not valid JSON"),
         ("[]", "the document", "expected an object"),
-        ("{\"timeline\": 2, \"events\": []}", "the document", "\"timeline\" must be 1"),
-        ("{\"timeline\": 1}", "the document", "\"events\" must be an array"),
+        ("{\"timeline\": 3, \"events\": []}", "the document", "field \"timeline\": must be the format version, 1 or 2"),
+        ("{\"timeline\": true, \"events\": []}", "the document", "field \"timeline\": must be the format version"),
+        ("{\"timeline\": 1}", "the document", "field \"events\": missing"),
+        ("{\"timeline\": 1, \"events\": {}}", "the document", "field \"events\": expected an array"),
+        ("{\"timeline\": 1, \"events\": [], \"extra\": 1}", "the document", "field \"extra\": unknown key"),
     ])
     func malformedDocumentsAreRefused(json: String, location: String, reason: String) {
         #expect { try JSONDocumentReader.events(from: Data(json.utf8)) } throws: { error in
@@ -109,7 +127,7 @@ struct InterchangeTests {
         (#"{"id": "b", "title": "x", "date": "2019", "actors": [{"role": "host"}]}"#, #"event 2 (id "b"), field "actors[0].name""#, "missing"),
         (#"{"id": "b", "title": "x", "date": "2019", "tags": "ai"}"#, #"event 2 (id "b"), field "tags""#, "expected an array"),
         (#"{"id": "B!", "title": "x", "date": "2019"}"#, #"event 2 (id "B!"), field "id""#, "lowercase"),
-        (#"{"id": "b", "title": "x", "date": "2019", "sources": [{"url": "https://x", "language": "French"}]}"#, #"event 2 (id "b"), field "source language""#, "ISO 639-1"),
+        (#"{"id": "b", "title": "x", "date": "2019", "sources": [{"url": "https://x", "language": "French"}]}"#, #"event 2 (id "b"), field "sources[0] (source language)""#, "ISO 639-1"),
         ("42", "event 2", "expected an object"),
     ])
     func aBadEventNamesItsPositionIdAndField(event: String, location: String, reason: String) {
@@ -124,7 +142,7 @@ struct InterchangeTests {
         let store = try memoryStore()
         let events = [
             Event(id: "a", title: "fine", date: date("2019")),
-            Event(id: "b", title: "also fine", date: date("2020"), actors: [EventActor(name: "New Actor")]),
+            Event(id: "b", title: "also fine", date: date("2020"), actors: [ActorRole(name: "New Actor")]),
             Event(id: "a", title: "same id again", date: date("2021")),
         ]
         #expect { try store.importEvents(events) } throws: { error in
@@ -138,16 +156,16 @@ struct InterchangeTests {
     @Test func importingTwiceAddsNothingAndConflictsFollowThePolicy() throws {
         let store = try memoryStore()
         let original = [Event(id: "a", title: "A", date: date("2019"), tags: ["x"]), Event(title: "No id", date: date("2020"))]
-        #expect(try store.importEvents(original).added == 2)
+        #expect(try store.importEvents(original).events.added == 2)
         let again = try store.importEvents([original[0]])
-        #expect(again.unchanged == 1 && again.added == 0)
+        #expect(again.events.unchanged == 1 && again.events.added == 0)
 
         let changed = [Event(id: "a", title: "A, corrected", date: date("2019-05"))]
         #expect { try store.importEvents(changed) } throws: { "\($0)".contains("--on-conflict") }
         #expect(try store.event(id: "a")?.title == "A")
-        #expect(try store.importEvents(changed, onConflict: .skip).skipped == 1)
+        #expect(try store.importEvents(changed, onConflict: .skip).events.skipped == 1)
         #expect(try store.event(id: "a")?.title == "A")
-        #expect(try store.importEvents(changed, onConflict: .update).updated == 1)
+        #expect(try store.importEvents(changed, onConflict: .update).events.updated == 1)
         #expect(try store.event(id: "a")?.content == Event(id: "a", title: "A, corrected", date: date("2019-05")))
         #expect(try store.eventCount() == 2)
     }
@@ -155,27 +173,27 @@ struct InterchangeTests {
     @Test func csvFollowsRFC4180() throws {
         let store = try memoryStore()
         try store.add(Event(id: "q", title: "Says \"hello\", then leaves", date: date("c. 2021"), summary: "line one\nline two",
-                            actors: [EventActor(name: "Mayo Clinic", role: "partner"), EventActor(name: "Google")], tags: ["a", "b"]))
+                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")], tags: ["a", "b"]))
         let csv = try export(store, format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
-        #expect(lines[1] == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,Mayo Clinic (partner); Google,a; b,")
+        #expect(lines[1] == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,,Mayo Clinic (partner); Google,a; b,,")
         #expect(csv.hasSuffix("\r\n"))
     }
 
     @Test func markdownGroupsByYearAndEscapesMarkup() throws {
         let store = try memoryStore()
         try store.add(Event(id: "m", title: "A *bold* claim", date: date("2019-09"), kind: "statement",
-                            sources: [EventSource(title: "Article", url: "https://example.org/x")]))
+                            sources: [Citation(Source(title: "Article", url: "https://example.org/x"))]))
         let markdown = try export(store, format: .markdown)
         #expect(markdown.contains("## 2019\n"))
-        #expect(markdown.contains("- **Sep 2019** — A \\*bold\\* claim *(statement)*"))
-        #expect(markdown.contains("Sources: [Article](<https://example.org/x>)"))
+        #expect(markdown.contains("- **Sep 2019** — A \\*bold\\* claim *(statement)*[^1]"))
+        #expect(markdown.hasSuffix("\n[^1]: [Article](<https://example.org/x>)\n"))
     }
 
     @Test func textGroupsByYearAndColoursOnlyWhenAsked() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "a", title: "First", date: date("2019-09-10"), actors: [EventActor(name: "Google", role: "partner")], tags: ["ai"]))
+        try store.add(Event(id: "a", title: "First", date: date("2019-09-10"), actors: [ActorRole(name: "Google", role: "partner")], tags: ["ai"]))
         try store.add(Event(id: "b", title: "Second", date: date("2022-10-17?")))
         let plain = try export(store, format: .text)
         #expect(plain == """

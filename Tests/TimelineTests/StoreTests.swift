@@ -8,18 +8,18 @@ struct StoreTests {
         let store = try memoryStore()
         let id = try store.add(Event(
             title: "  Mayo Clinic and Google sign  ", date: date("10 September 2019"), summary: " ", kind: "partnership",
-            actors: [EventActor(name: "Mayo  Clinic", role: "partner"), EventActor(name: "Google", role: " partner "),
-                     EventActor(name: "mayo clinic", role: "PARTNER")],
+            actors: [ActorRole(name: "Mayo  Clinic", role: "partner"), ActorRole(name: "Google", role: " partner "),
+                     ActorRole(name: "mayo clinic", role: "PARTNER")],
             tags: ["cloud", "AI", "ai", " Cloud "],
-            sources: [EventSource(title: "Article", url: "https://example.org/a", language: "FR", locator: "§2")]))
+            sources: [Citation(Source(title: "Article", url: "https://example.org/a", language: "FR"), locator: "§2")]))
         #expect(id == "mayo-clinic-and-google-sign")
         let event = try #require(try store.event(id: id))
         #expect(event.title == "Mayo Clinic and Google sign")
         #expect(event.summary == nil)
         #expect(event.date.edtf == "2019-09-10")
-        #expect(event.actors == [EventActor(name: "Mayo Clinic", role: "partner"), EventActor(name: "Google", role: "partner")])
+        #expect(event.actors == [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")])
         #expect(event.tags == ["AI", "cloud"])
-        #expect(event.sources == [EventSource(title: "Article", url: "https://example.org/a", language: "fr", locator: "§2")])
+        #expect(event.sources == [Citation(Source(id: "article", title: "Article", url: "https://example.org/a", language: "fr"), locator: "§2")])
         #expect(event.createdAt != nil)
     }
 
@@ -50,22 +50,22 @@ struct StoreTests {
 
     @Test func updateReplacesFieldsAndLinks() throws {
         let store = try memoryStore()
-        let id = try store.add(Event(title: "Old", date: date("2019"), actors: [EventActor(name: "A")], tags: ["t1"]))
+        let id = try store.add(Event(title: "Old", date: date("2019"), actors: [ActorRole(name: "A")], tags: ["t1"]))
         var event = try #require(try store.event(id: id))
         event.title = "New"
         event.date = date("2019-09")
-        event.actors = [EventActor(name: "B", role: "host")]
+        event.actors = [ActorRole(name: "B", role: "host")]
         event.tags = ["t2"]
         try store.update(event)
         let updated = try #require(try store.event(id: id))
-        #expect(updated.content == Event(id: id, title: "New", date: date("2019-09"), actors: [EventActor(name: "B", role: "host")], tags: ["t2"]))
+        #expect(updated.content == Event(id: id, title: "New", date: date("2019-09"), actors: [ActorRole(name: "B", role: "host")], tags: ["t2"]))
         #expect(updated.createdAt == event.createdAt)
         #expect(throws: TimelineError.eventNotFound(id: "nope")) { try store.update(Event(id: "nope", title: "x", date: date("2019"))) }
     }
 
     @Test func removeIsAllOrNothing() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "a", title: "A", date: date("2019"), actors: [EventActor(name: "X")]))
+        try store.add(Event(id: "a", title: "A", date: date("2019"), actors: [ActorRole(name: "X")]))
         try store.add(Event(id: "b", title: "B", date: date("2020")))
         #expect(throws: TimelineError.eventNotFound(id: "zzz")) { try store.remove(ids: ["a", "zzz"]) }
         #expect(try store.eventCount() == 2)
@@ -109,13 +109,13 @@ struct StoreTests {
     @Test func actorTagAndKindFiltersNarrow() throws {
         let store = try memoryStore()
         try store.add(Event(id: "both", title: "x", date: date("2019"), kind: "Partnership",
-                            actors: [EventActor(name: "Mayo Clinic"), EventActor(name: "Google")], tags: ["cloud", "ai"]))
-        try store.add(Event(id: "mayo", title: "x", date: date("2020"), kind: "statement", actors: [EventActor(name: "Mayo Clinic")], tags: ["ai"]))
+                            actors: [ActorRole(name: "Mayo Clinic"), ActorRole(name: "Google")], tags: ["cloud", "ai"]))
+        try store.add(Event(id: "mayo", title: "x", date: date("2020"), kind: "statement", actors: [ActorRole(name: "Mayo Clinic")], tags: ["ai"]))
         try store.add(Event(id: "none", title: "x", date: date("2021")))
         func ids(_ filter: EventFilter) throws -> [String] { try store.events(matching: filter).compactMap(\.id) }
         #expect(try ids(EventFilter(actors: ["mayo clinic"])) == ["both", "mayo"])
         #expect(try ids(EventFilter(actors: ["Mayo Clinic", "GOOGLE"])) == ["both"])
-        #expect(try ids(EventFilter(actors: ["Nobody"])) == [])
+        #expect(throws: TimelineError.actorNotFound(name: "Nobody")) { try ids(EventFilter(actors: ["Nobody"])) }
         #expect(try ids(EventFilter(tags: ["AI"])) == ["both", "mayo"])
         #expect(try ids(EventFilter(tags: ["ai", "cloud"])) == ["both"])
         #expect(try ids(EventFilter(kind: "partnership")) == ["both"])
@@ -124,8 +124,8 @@ struct StoreTests {
 
     @Test func sourcesAreSharedByURLAndCompletedNotDuplicated() throws {
         let store = try memoryStore()
-        try store.add(Event(title: "a", date: date("2019"), sources: [EventSource(url: "https://example.org/a")]))
-        try store.add(Event(title: "b", date: date("2019"), sources: [EventSource(title: "Article", url: "https://example.org/a", locator: "p. 2")]))
+        try store.add(Event(title: "a", date: date("2019"), sources: [Citation(Source(url: "https://example.org/a"))]))
+        try store.add(Event(title: "b", date: date("2019"), sources: [Citation(Source(title: "Article", url: "https://example.org/a"), locator: "p. 2")]))
         #expect(try store.database.scalar("SELECT count(*) FROM sources", as: Int.self) == 1)
         #expect(try store.database.scalar("SELECT title FROM sources", as: String.self) == "Article")
     }
@@ -151,10 +151,10 @@ struct StoreTests {
 
     @Test func theTimelineViewFoldsActorsTagsAndSources() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "late", title: "Later", date: date("2022-10-17?"), actors: [EventActor(name: "Molly Biwer", role: "speaker")]))
+        try store.add(Event(id: "late", title: "Later", date: date("2022-10-17?"), actors: [ActorRole(name: "Molly Biwer", role: "speaker")]))
         try store.add(Event(id: "early", title: "Earlier", date: date("2019-09-10"),
-                            actors: [EventActor(name: "Mayo Clinic", role: "partner"), EventActor(name: "Google")],
-                            tags: ["cloud", "ai"], sources: [EventSource(title: "Article")]))
+                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
+                            tags: ["cloud", "ai"], sources: [Citation(Source(title: "Article"))]))
         let rows = try store.database.makeStatement("SELECT uid, date, actors, tags, sources FROM timeline WHERE start >= '2019'").map { row in
             [row[0], row[1], row[2], row[3], row[4]] as [String?]
         }

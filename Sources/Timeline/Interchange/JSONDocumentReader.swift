@@ -1,38 +1,59 @@
 import Foundation
 
-/// Reads the JSON document (version 1) into events, checking every field, so that an import
-/// can refuse a bad file before writing anything. Errors name the event (1-based position and
-/// id) and the field.
+/// Reads a JSON document (version 1 or 2) into records, checking every field, so that an
+/// import can refuse a bad file before writing anything. Errors name the record (1-based
+/// position and id) and the field (`sources[0].language`).
 public enum JSONDocumentReader {
-    /// The keys an event object may have. `start`, `end` and `precision` are derived from `date`
-    /// and ignored.
-    static let eventKeys: Set<String> = ["id", "date", "start", "end", "precision", "title", "summary", "kind", "actors", "tags", "sources"]
-    static let sourceKeys: Set<String> = ["title", "url", "publisher", "published", "language", "locator"]
+    /// The format versions this reader understands.
+    public static let readableVersions = 1...JSONDocumentWriter.formatVersion
 
-    /// The events of `data`, a JSON document, in document order.
-    public static func events(from data: Data) throws -> [Event] {
+    /// The records of `data`, a JSON document, in document order.
+    public static func document(from data: Data) throws -> TimelineDocument {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(Self.describe(error)))")
+            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(describe(error)))")
         }
-        guard let document = root as? [String: Any] else {
-            throw TimelineError.importFailed(location: "the document", reason: "expected an object {\"timeline\": 1, \"events\": [...]}")
+        let document: JSONObject
+        do {
+            document = try JSONObject(root, path: nil, keys: ["timeline", "actors", "sources", "partnerships", "events"],
+                                      expected: "an object {\"timeline\": 2, \"events\": [...]}")
+            guard let version = document.values["timeline"].flatMap(integer), readableVersions.contains(version) else {
+                throw FieldError(field: "timeline", message: "must be the format version, 1 or 2")
+            }
+            if document.values["events"] == nil { throw FieldError(field: "events", message: "missing; a document has an events array") }
+        } catch let error as FieldError {
+            throw TimelineError.importFailed(location: "the document", reason: error.description)
         }
-        guard let version = document["timeline"] as? Int, version == JSONDocumentWriter.formatVersion else {
-            throw TimelineError.importFailed(location: "the document",
-                reason: "\"timeline\" must be \(JSONDocumentWriter.formatVersion), the format version this timeline reads")
+        return TimelineDocument(
+            actors: try records(document, "actors", name: "actor", label: { $0.values["name"] as? String }, read: actor),
+            sources: try records(document, "sources", name: "source", label: { $0.values["id"] as? String }, read: source),
+            partnerships: try records(document, "partnerships", name: "partnership", label: { $0.values["id"] as? String }, read: partnership),
+            events: try records(document, "events", name: "event", label: { $0.values["id"] as? String }, read: event))
+    }
+
+    /// The events of a document (version 1 or 2), without its other records.
+    public static func events(from data: Data) throws -> [Event] {
+        try document(from: data).events
+    }
+
+    // MARK: - Records
+
+    private static func records<T>(_ document: JSONObject, _ key: String, name: String, label: (JSONObject) -> String?,
+                                   read: (JSONObject) throws -> T) throws -> [T] {
+        let values: [Any]
+        do {
+            values = try document.array(key)
+        } catch let error as FieldError {
+            throw TimelineError.importFailed(location: "the document", reason: error.description)
         }
-        guard let events = document["events"] as? [Any] else {
-            throw TimelineError.importFailed(location: "the document", reason: "\"events\" must be an array of events")
-        }
-        return try events.enumerated().map { offset, value in
+        return try values.enumerated().map { offset, value in
             let object = value as? [String: Any]
-            let location = "event \(offset + 1)" + ((object?["id"] as? String).map { " (id \"\($0)\")" } ?? "")
+            let id = (object?["id"] as? String) ?? (key == "actors" ? object?["name"] as? String : nil)
+            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0)\")" : " (id \"\($0)\")" } ?? "")
             do {
-                guard let object else { throw FieldError(field: nil, message: "expected an object") }
-                return try event(from: object)
+                return try read(try JSONObject(value, path: nil, keys: nil, expected: "an object"))
             } catch let error as FieldError {
                 throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0)\"" } ?? ""),
                                                  reason: error.message)
@@ -40,74 +61,165 @@ public enum JSONDocumentReader {
         }
     }
 
-    private struct FieldError: Error {
+    private static func event(_ object: JSONObject) throws -> Event {
+        try object.allow(["id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
+                          "actors", "tags", "sources", "quotes"])
+        let event = Event(
+            id: try object.string("id"), title: try object.required("title"), date: try object.requiredDate("date"),
+            summary: try object.string("summary"), kind: try object.string("kind"), partnership: try object.string("partnership"),
+            actors: try object.objects("actors", keys: ["name", "role"]).map { ActorRole(name: try $0.required("name"), role: try $0.string("role")) },
+            tags: try object.strings("tags"),
+            sources: try object.objects("sources", keys: nil).map(citation),
+            quotes: try object.objects("quotes", keys: ["speaker", "text", "language", "translation", "translation_language", "source", "locator"])
+                .map { quote in
+                    let sourceID = try quote.string("source")
+                    return Quote(speaker: try quote.required("speaker"), text: try quote.required("text"),
+                                 language: try quote.required("language"), translation: try quote.string("translation"),
+                                 translationLanguage: try quote.string("translation_language"),
+                                 source: try sourceID.map { Citation(Source(id: $0), locator: try quote.string("locator")) })
+                })
+        return try object.normalizing { try event.normalized() }
+    }
+
+    /// `{"source": "<id>", "locator": ...}`, or (version 1) a source written whole with a locator.
+    private static func citation(_ object: JSONObject) throws -> Citation {
+        if let id = try object.string("source") {
+            try object.allow(["source", "locator"])
+            return Citation(Source(id: id), locator: try object.string("locator"))
+        }
+        return Citation(try source(object, allowing: ["locator"]), locator: try object.string("locator"))
+    }
+
+    private static func source(_ object: JSONObject) throws -> Source {
+        try source(object, allowing: [])
+    }
+
+    private static func source(_ object: JSONObject, allowing extra: Set<String>) throws -> Source {
+        let keys: Set<String> = ["id", "title", "url", "publisher", "author", "published", "accessed", "archived_url", "language"]
+        try object.allow(keys.union(extra))
+        let source = Source(id: try object.string("id"), title: try object.string("title"), url: try object.string("url"),
+                            publisher: try object.string("publisher"), author: try object.string("author"),
+                            published: try object.date("published"), accessed: try object.date("accessed"),
+                            archivedURL: try object.string("archived_url"), language: try object.string("language"))
+        return try object.normalizing { try source.normalized() }
+    }
+
+    private static func actor(_ object: JSONObject) throws -> ActorProfile {
+        try object.allow(["name", "kind", "aliases", "part_of", "affiliations"])
+        var kind = ActorKind.organization
+        if let text = try object.string("kind") {
+            guard let parsed = ActorKind(rawValue: text) else {
+                throw FieldError(field: object.field("kind"), message: "\"\(text)\" is not one of organization, person, other")
+            }
+            kind = parsed
+        }
+        let profile = ActorProfile(
+            name: try object.required("name"), kind: kind, aliases: try object.strings("aliases"), partOf: try object.string("part_of"),
+            affiliations: try object.objects("affiliations", keys: ["organization", "role", "date"]).map { item in
+                Affiliation(organization: try item.required("organization"), role: try item.string("role"), date: try item.date("date"))
+            })
+        return try object.normalizing { try profile.normalized() }
+    }
+
+    private static func partnership(_ object: JSONObject) throws -> Partnership {
+        try object.allow(["id", "name", "date", "start", "end", "term", "summary", "members", "terms", "sources"])
+        let partnership = Partnership(
+            id: try object.string("id"), name: try object.required("name"),
+            members: try object.objects("members", keys: ["name", "role"]).map { ActorRole(name: try $0.required("name"), role: try $0.string("role")) },
+            date: try object.date("date"), term: try object.string("term"), summary: try object.string("summary"),
+            terms: try object.strings("terms"), sources: try object.objects("sources", keys: nil).map(citation))
+        return try object.normalizing { try partnership.normalized() }
+    }
+
+    // MARK: - Fields
+
+    struct FieldError: Error, CustomStringConvertible {
         var field: String?
         var message: String
+        var description: String { (field.map { "field \"\($0)\": " } ?? "") + message }
     }
 
-    private static func event(from object: [String: Any]) throws -> Event {
-        if let unknown = object.keys.filter({ !eventKeys.contains($0) }).sorted().first {
-            throw FieldError(field: unknown, message: "unknown key; an event has \(eventKeys.sorted().joined(separator: ", "))")
+    /// A JSON object with the path that leads to it, for messages.
+    struct JSONObject {
+        let values: [String: Any]
+        let path: String?
+
+        init(_ value: Any, path: String?, keys: Set<String>?, expected: String) throws {
+            guard let values = value as? [String: Any] else { throw FieldError(field: path, message: "expected \(expected)") }
+            self.values = values
+            self.path = path
+            if let keys { try allow(keys) }
         }
-        guard let title = try string(object, "title") else { throw FieldError(field: "title", message: "missing; every event needs a title") }
-        guard let dateText = try string(object, "date") else { throw FieldError(field: "date", message: "missing; every event needs a date") }
-        let date: PartialDate
-        do {
-            date = try PartialDate(parsing: dateText)
-        } catch {
-            throw FieldError(field: "date", message: error.description)
-        }
-        let actors = try array(object, "actors").enumerated().map { index, value in
-            let field = "actors[\(index)]"
-            guard let actor = value as? [String: Any] else { throw FieldError(field: field, message: "expected {\"name\": ..., \"role\": ...}") }
-            if let unknown = actor.keys.filter({ $0 != "name" && $0 != "role" }).sorted().first {
-                throw FieldError(field: "\(field).\(unknown)", message: "unknown key; an actor has name and role")
+
+        func field(_ key: String) -> String { path.map { "\($0).\(key)" } ?? key }
+
+        func allow(_ keys: Set<String>) throws {
+            if let unknown = values.keys.filter({ !keys.contains($0) }).sorted().first {
+                throw FieldError(field: field(unknown), message: "unknown key; expected one of \(keys.sorted().joined(separator: ", "))")
             }
-            guard let name = try string(actor, "name", path: field) else { throw FieldError(field: "\(field).name", message: "missing") }
-            return EventActor(name: name, role: try string(actor, "role", path: field))
         }
-        let tags = try array(object, "tags").enumerated().map { index, value in
-            guard let tag = value as? String else { throw FieldError(field: "tags[\(index)]", message: "expected a string") }
-            return tag
+
+        func string(_ key: String) throws -> String? {
+            guard let value = values[key], !(value is NSNull) else { return nil }
+            guard let string = value as? String else { throw FieldError(field: field(key), message: "expected a string") }
+            return string
         }
-        let sources = try array(object, "sources").enumerated().map { index, value in
-            let field = "sources[\(index)]"
-            guard let source = value as? [String: Any] else { throw FieldError(field: field, message: "expected an object") }
-            if let unknown = source.keys.filter({ !sourceKeys.contains($0) }).sorted().first {
-                throw FieldError(field: "\(field).\(unknown)", message: "unknown key; a source has \(sourceKeys.sorted().joined(separator: ", "))")
+
+        func required(_ key: String) throws -> String {
+            guard let string = try string(key) else { throw FieldError(field: field(key), message: "missing") }
+            return string
+        }
+
+        func date(_ key: String) throws -> PartialDate? {
+            guard let text = try string(key) else { return nil }
+            do {
+                return try PartialDate(parsing: text)
+            } catch {
+                throw FieldError(field: field(key), message: error.description)
             }
-            var published: PartialDate?
-            if let text = try string(source, "published", path: field) {
-                do { published = try PartialDate(parsing: text) } catch {
-                    throw FieldError(field: "\(field).published", message: String(describing: error))
+        }
+
+        func requiredDate(_ key: String) throws -> PartialDate {
+            guard let date = try date(key) else { throw FieldError(field: field(key), message: "missing") }
+            return date
+        }
+
+        func array(_ key: String) throws -> [Any] {
+            guard let value = values[key], !(value is NSNull) else { return [] }
+            guard let array = value as? [Any] else { throw FieldError(field: field(key), message: "expected an array") }
+            return array
+        }
+
+        func strings(_ key: String) throws -> [String] {
+            try array(key).enumerated().map { index, value in
+                guard let string = value as? String else { throw FieldError(field: "\(field(key))[\(index)]", message: "expected a string") }
+                return string
+            }
+        }
+
+        func objects(_ key: String, keys: Set<String>?) throws -> [JSONObject] {
+            try array(key).enumerated().map { index, value in
+                try JSONObject(value, path: "\(field(key))[\(index)]", keys: keys, expected: "an object")
+            }
+        }
+
+        /// Runs a record's normalization, naming this object's path in its errors.
+        func normalizing<T>(_ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch let error as TimelineError {
+                if case .invalidValue(let field, _, _) = error {
+                    throw FieldError(field: path.map { "\($0) (\(field))" } ?? field, message: error.description)
                 }
+                throw error
             }
-            return EventSource(title: try string(source, "title", path: field), url: try string(source, "url", path: field),
-                               publisher: try string(source, "publisher", path: field), published: published,
-                               language: try string(source, "language", path: field), locator: try string(source, "locator", path: field))
-        }
-        let event = Event(id: try string(object, "id"), title: title, date: date, summary: try string(object, "summary"),
-                          kind: try string(object, "kind"), actors: actors, tags: tags, sources: sources)
-        do {
-            return try event.normalized()
-        } catch let error as TimelineError {
-            if case .invalidValue(let field, _, _) = error { throw FieldError(field: field, message: error.description) }
-            throw error
         }
     }
 
-    private static func string(_ object: [String: Any], _ key: String, path: String? = nil) throws -> String? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let string = value as? String else {
-            throw FieldError(field: path.map { "\($0).\(key)" } ?? key, message: "expected a string")
-        }
-        return string
-    }
-
-    private static func array(_ object: [String: Any], _ key: String) throws -> [Any] {
-        guard let value = object[key], !(value is NSNull) else { return [] }
-        guard let array = value as? [Any] else { throw FieldError(field: key, message: "expected an array") }
-        return array
+    /// An integer that is not a boolean (JSONSerialization gives both as numbers).
+    private static func integer(_ value: Any) -> Int? {
+        guard let number = value as? NSNumber, !["c", "B", "d", "f"].contains(String(cString: number.objCType)) else { return nil }
+        return number.intValue
     }
 
     private static func describe(_ error: Error) -> String {

@@ -70,9 +70,16 @@ public struct Migrator: Sendable {
     }
 
     /// Applies every pending migration, each in its own transaction. Returns those it applied.
+    ///
+    /// Foreign keys are off while a migration runs, so that it can rebuild a table the way
+    /// <https://sqlite.org/lang_altertable.html#otheralter> describes; `foreign_key_check`
+    /// runs before the commit, so a migration that breaks a reference is rolled back.
     @discardableResult
     public func migrate(_ database: Database) throws -> [Migration] {
         let pending = try status(of: database).pending
+        guard !pending.isEmpty else { return [] }
+        try database.executeScript("PRAGMA foreign_keys = OFF")
+        defer { try? database.executeScript("PRAGMA foreign_keys = ON") }
         for migration in pending {
             try database.transaction {
                 try database.executeScript(migration.sql)

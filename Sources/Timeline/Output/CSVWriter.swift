@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes RFC 4180 CSV: a header row, then one row per event, CRLF line ends, fields quoted when
 /// they hold a comma, a quote, CR or LF. Several actors, tags or sources share one cell,
 /// separated by "; ", actors with their role in parentheses: "Mayo Clinic (partner); Google".
@@ -7,7 +5,7 @@ public struct CSVWriter: EventWriter {
     /// The columns, in order.
     public static let columns = [
         "id", "date", "display_date", "start", "end", "precision", "uncertain", "approximate",
-        "title", "summary", "kind", "actors", "tags", "sources",
+        "title", "summary", "kind", "partnership", "actors", "tags", "sources", "quotes",
     ]
 
     public init() {}
@@ -18,14 +16,16 @@ public struct CSVWriter: EventWriter {
 
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
         let date = event.date
-        writeRow([
+        let actors: String = event.actors.map(\.labelWithRole).joined(separator: "; ")
+        let sources: String = event.sources.map { $0.source.url ?? $0.source.label }.joined(separator: "; ")
+        let quotes: String = event.quotes.map { "\($0.speaker): \($0.text)" }.joined(separator: "; ")
+        let fields: [String] = [
             event.id ?? "", date.edtf, date.display, date.earliest?.iso ?? "", date.latest?.iso ?? "",
             date.precision.rawValue, date.isUncertain ? "1" : "0", date.isApproximate ? "1" : "0",
-            event.title, event.summary ?? "", event.kind ?? "",
-            event.actors.map { actor in actor.role.map { "\(actor.name) (\($0))" } ?? actor.name }.joined(separator: "; "),
-            event.tags.joined(separator: "; "),
-            event.sources.map { $0.url ?? $0.label }.joined(separator: "; "),
-        ], to: &output)
+            event.title, event.summary ?? "", event.kind ?? "", event.partnership ?? "",
+            actors, event.tags.joined(separator: "; "), sources, quotes,
+        ]
+        writeRow(fields, to: &output)
     }
 
     public mutating func writeFooter(to output: inout some TextOutputStream) {}
@@ -36,7 +36,7 @@ public struct CSVWriter: EventWriter {
     }
 
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+        return "\"" + field.replacingAll(["\"": "\"\""]) + "\""
     }
 }

@@ -1,11 +1,12 @@
 /// Writes the timeline for a person at a terminal: a heading per year, the dates in an aligned
-/// column, and under each title a quieter line with kind, actors, tags and id. ANSI colour only
-/// when `color` is true (the CLI decides: a TTY, no `NO_COLOR`, no `--no-color`).
+/// column, and under each title a quieter line with kind, actors, tags, partnership and id, then
+/// the event's quotes. ANSI colour only when `color` is true (the CLI decides: a TTY, no
+/// `NO_COLOR`, no `--no-color`).
 public struct TextWriter: EventWriter {
     public var color: Bool
-    /// Width of the date column.
+    /// Width of the date column; a longer date puts its title on the next line.
     static let dateWidth = 14
-    private var currentYear: String??
+    private var years = YearGrouping()
 
     public init(color: Bool = false) {
         self.color = color
@@ -14,33 +15,58 @@ public struct TextWriter: EventWriter {
     public mutating func writeHeader(to output: inout some TextOutputStream) {}
 
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
-        let year = event.date.earliest.map { String($0.year) }
-        if currentYear != .some(year) {
-            if currentYear != nil { output.write("\n") }
-            output.write(style(year ?? "Open start", code: "1") + "\n")
-            currentYear = .some(year)
+        if let heading = years.heading(for: event) {
+            if !years.isFirst { output.write("\n") }
+            output.write(Style.bold.apply(heading, if: color) + "\n")
         }
         let display = event.date.display
-        let padding = String(repeating: " ", count: max(2, Self.dateWidth + 2 - display.count))
-        output.write("  " + style(display, code: "36") + padding + event.title + "\n")
+        let indent = String(repeating: " ", count: Self.dateWidth + 4)
+        output.write("  " + Style.cyan.apply(display, if: color))
+        if display.count > Self.dateWidth {
+            output.write("\n" + indent)
+        } else {
+            output.write(String(repeating: " ", count: Self.dateWidth + 2 - display.count))
+        }
+        output.write(event.title + "\n")
 
         var details: [String] = []
         if let kind = event.kind { details.append(kind) }
         if !event.actors.isEmpty { details.append(event.actors.map(\.labelWithRole).joined(separator: ", ")) }
         if !event.tags.isEmpty { details.append(event.tags.map { "#" + $0 }.joined(separator: " ")) }
+        if let partnership = event.partnership { details.append("partnership " + partnership) }
         if let id = event.id { details.append(id) }
-        let indent = String(repeating: " ", count: Self.dateWidth + 4)
-        output.write(indent + style(details.joined(separator: " · "), code: "2") + "\n")
+        output.write(indent + Style.dim.apply(details.joined(separator: " · "), if: color) + "\n")
+        for quote in event.quotes {
+            output.write(indent + "“" + quote.text.collapsingWhitespace + "” — " + quote.attribution + "\n")
+            if let translation = quote.translation {
+                output.write(indent + Style.dim.apply("  “" + translation.collapsingWhitespace + "” (" + (quote.translationLanguage ?? "") + ")", if: color) + "\n")
+            }
+        }
     }
 
     public mutating func writeFooter(to output: inout some TextOutputStream) {}
+}
 
-    private func style(_ text: String, code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+/// ANSI styles for terminal output.
+enum Style: String {
+    case bold = "1", dim = "2", cyan = "36"
+
+    func apply(_ text: String, if enabled: Bool) -> String {
+        enabled ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
     }
 }
 
-extension EventActor {
-    /// "Google (partner)", or "Google" without a role.
-    public var labelWithRole: String { role.map { "\(name) (\($0))" } ?? name }
+/// Tells when a stream of events in timeline order enters a new year (by start).
+struct YearGrouping {
+    private var current: String??
+    private(set) var isFirst = true
+
+    /// The heading to write before `event`, or nil when it is in the same year as the last.
+    mutating func heading(for event: Event) -> String? {
+        let year = event.date.earliest.map { String($0.year) }
+        guard current != .some(year) else { return nil }
+        isFirst = current == nil
+        current = .some(year)
+        return year ?? "Start unknown"
+    }
 }

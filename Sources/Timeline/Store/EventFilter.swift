@@ -3,7 +3,9 @@
 /// Date filters keep every event whose span overlaps the filter's span: `since: 2019` keeps an
 /// event dated `2018/2020`; `until: 2021` keeps all of 2021; `on: 2021-04` keeps `2021` and
 /// `2021-04-12`. Open and unknown ends of an event count as reaching as far as they might.
-/// Several actors or tags narrow the result: an event must have all of them.
+/// Several actors or tags narrow the result: an event must have all of them. An actor matches
+/// by name or alias, case and accents ignored, and (unless `exactActors`) includes its parts:
+/// `Google` also finds events of Google Cloud and YouTube.
 public struct EventFilter: Sendable {
     /// Keep events that reach this date's first day or later.
     public var since: PartialDate?
@@ -11,8 +13,12 @@ public struct EventFilter: Sendable {
     public var until: PartialDate?
     /// Keep events that overlap this date's span.
     public var on: PartialDate?
-    /// Keep events involving every one of these actors (names, case-insensitive).
+    /// Keep events involving every one of these actors.
     public var actors: [String]
+    /// Match the actors alone, not the actors that are part of them.
+    public var exactActors: Bool
+    /// Keep events linked to this partnership (its id).
+    public var partnership: String?
     /// Keep events of this kind (case-insensitive).
     public var kind: String?
     /// Keep events with every one of these tags (case-insensitive).
@@ -23,11 +29,14 @@ public struct EventFilter: Sendable {
     public var reverse: Bool
 
     public init(since: PartialDate? = nil, until: PartialDate? = nil, on: PartialDate? = nil, actors: [String] = [],
-                kind: String? = nil, tags: [String] = [], limit: Int? = nil, reverse: Bool = false) {
+                exactActors: Bool = false, partnership: String? = nil, kind: String? = nil, tags: [String] = [],
+                limit: Int? = nil, reverse: Bool = false) {
         self.since = since
         self.until = until
         self.on = on
         self.actors = actors
+        self.exactActors = exactActors
+        self.partnership = partnership
         self.kind = kind
         self.tags = tags
         self.limit = limit
@@ -44,9 +53,15 @@ public struct EventFilter: Sendable {
         [until?.latest, on?.latest].compactMap { $0 }.min()
     }
 
-    /// The SQL after `FROM events e` and its arguments. Only fixed fragments go into the text;
-    /// every value the user gave is bound.
-    func sqlClauses() -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+    /// True when the filter keeps every event (in some order).
+    var keepsEverything: Bool {
+        since == nil && until == nil && on == nil && actors.isEmpty && partnership == nil && kind == nil && tags.isEmpty && limit == nil
+    }
+
+    /// The SQL after `FROM events e` and its arguments, given the row ids each actor filter
+    /// stands for and the partnership's row id. Only fixed fragments go into the text; every
+    /// value the user gave is bound.
+    func sqlClauses(actorRowIDs: [[Int64]], partnershipRowID: Int64?) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let lowerBound {
@@ -61,11 +76,14 @@ public struct EventFilter: Sendable {
             conditions.append("e.kind = ?")
             arguments.append(kind)
         }
-        for actor in actors {
-            conditions.append("""
-                e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = (SELECT id FROM actors WHERE name = ?))
-                """)
-            arguments.append(actor.collapsingWhitespace)
+        if let partnershipRowID {
+            conditions.append("e.partnership_id = ?")
+            arguments.append(partnershipRowID)
+        }
+        for rowIDs in actorRowIDs {
+            let placeholders = Array(repeating: "?", count: rowIDs.count).joined(separator: ", ")
+            conditions.append("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN (\(placeholders)))")
+            arguments += rowIDs.map { $0 as any DatabaseValueConvertible }
         }
         for tag in tags {
             conditions.append("""

@@ -1,14 +1,22 @@
 extension Store {
     /// Calls `body` with each event that `filter` keeps, in timeline order, reading rows as they
-    /// come: memory stays flat however many events there are.
+    /// come: memory stays flat however many events there are. An actor or partnership the
+    /// filter names that does not exist is an error, so a typo does not look like "no events".
     public func forEachEvent(matching filter: EventFilter = EventFilter(), _ body: (Event) throws -> Void) throws {
-        let clauses = filter.sqlClauses()
-        do {
+        try read {
+            let actorRowIDs = try filter.actors.map { name in
+                let rowID = try existingActorRowID(named: name)
+                return filter.exactActors ? [rowID] : try familyRowIDs(of: rowID)
+            }
+            var partnership: Int64?
+            if let id = filter.partnership {
+                guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
+                partnership = rowID
+            }
+            let clauses = filter.sqlClauses(actorRowIDs: actorRowIDs, partnershipRowID: partnership)
             try database.cachedStatement(Self.selectEventSQL + clauses.sql).forEachRow(clauses.arguments) { row in
                 try body(try readEvent(row))
             }
-        } catch let error as DatabaseError {
-            throw TimelineError.database(error)
         }
     }
 
@@ -21,6 +29,75 @@ extension Store {
 
     /// How many events the file holds.
     public func eventCount() throws -> Int {
-        try database.scalar("SELECT count(*) FROM events", as: Int.self) ?? 0
+        try read { try database.scalar("SELECT count(*) FROM events", as: Int.self) ?? 0 }
+    }
+
+    /// The actors, sources and partnerships that the events `filter` keeps refer to (directly,
+    /// or through parts, affiliations and partnership members), or all of them when the filter
+    /// keeps everything: what a JSON document needs before its events.
+    public func records(for filter: EventFilter = EventFilter()) throws -> TimelineDocument {
+        if filter.keepsEverything {
+            return TimelineDocument(actors: try actors(), sources: try sources(), partnerships: try partnerships())
+        }
+        var references = References()
+        try forEachEvent(matching: filter) { references.add($0) }
+        return try records(for: references)
+    }
+
+    /// The records that `events` refer to, for a document holding just them.
+    public func records(for events: [Event]) throws -> TimelineDocument {
+        var references = References()
+        events.forEach { references.add($0) }
+        return try records(for: references)
+    }
+
+    /// Names and ids that a set of events refers to.
+    private struct References {
+        var actorNames = Set<String>(), sourceIDs = Set<String>(), partnershipIDs = Set<String>()
+
+        mutating func add(_ event: Event) {
+            actorNames.formUnion(event.actors.map(\.name) + event.quotes.map(\.speaker))
+            sourceIDs.formUnion((event.sources + event.quotes.compactMap(\.source)).compactMap(\.source.id))
+            if let partnership = event.partnership { partnershipIDs.insert(partnership) }
+        }
+    }
+
+    private func records(for references: References) throws -> TimelineDocument {
+        var references = references
+        let partnerships = try self.partnerships().filter { $0.id.map(references.partnershipIDs.contains) ?? false }
+        for partnership in partnerships {
+            references.actorNames.formUnion(partnership.members.map(\.name))
+            references.sourceIDs.formUnion(partnership.sources.compactMap(\.source.id))
+        }
+        // Parents and organizations are needed to read the actors back as they are.
+        let allActors = try actors()
+        let byName = Dictionary(allActors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var pending = Array(references.actorNames)
+        while let name = pending.popLast() {
+            guard let profile = byName[name] else { continue }
+            for related in [profile.partOf].compactMap({ $0 }) + profile.affiliations.map(\.organization)
+            where references.actorNames.insert(related).inserted {
+                pending.append(related)
+            }
+        }
+        return TimelineDocument(actors: allActors.filter { references.actorNames.contains($0.name) },
+                                sources: try sources().filter { $0.id.map(references.sourceIDs.contains) ?? false },
+                                partnerships: partnerships)
+    }
+
+    /// Writes the events `filter` keeps in `format` (a JSON document with the records they
+    /// refer to), streaming; returns how many events it wrote.
+    @discardableResult
+    public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), color: Bool = false,
+                      to output: inout some TextOutputStream) throws -> Int {
+        var writer: any EventWriter = format == .json ? JSONDocumentWriter(records: try records(for: filter)) : format.makeWriter(color: color)
+        var count = 0
+        writer.writeHeader(to: &output)
+        try forEachEvent(matching: filter) { event in
+            writer.write(event, to: &output)
+            count += 1
+        }
+        writer.writeFooter(to: &output)
+        return count
     }
 }

@@ -1,10 +1,13 @@
 import Foundation
 
 /// A timeline database: opens (and creates, and migrates) the SQLite file, and keeps the
-/// events, actors, tags and sources in it. Every user action is one transaction.
-public struct Store {
+/// events, actors, partnerships, quotes and sources in it. Every user action is one transaction.
+/// A class because it owns a connection (and a cache of actor names bound to it).
+public final class Store {
     /// The connection; exposed for tests and for SQL a caller wants to run itself.
     public let database: Database
+    /// Actor names and aliases as matched (case- and accent-insensitively); reset by each write.
+    var actorDirectory = ActorDirectory()
     /// Applied migrations whose file changed after they were applied (worth a warning).
     public let changedMigrations: [Migration]
     /// Migrations applied while opening (empty when the file was up to date).
@@ -68,8 +71,22 @@ public struct Store {
 
     /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
     func write<T>(_ body: () throws -> T) throws -> T {
+        actorDirectory.reset()
         do {
             return try database.transaction(body)
+        } catch let error as DatabaseError {
+            actorDirectory.reset()
+            throw TimelineError.database(error)
+        } catch {
+            actorDirectory.reset()
+            throw error
+        }
+    }
+
+    /// Runs `body`, turning SQLite errors into `TimelineError.database`.
+    func read<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as DatabaseError {
             throw TimelineError.database(error)
         }

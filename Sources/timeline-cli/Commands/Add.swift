@@ -7,7 +7,7 @@ struct Add: ParsableCommand {
         discussion: """
             Examples:
               timeline add "Mayo Clinic and Google sign a ten-year partnership" \\
-                --date 2019-09-10 --kind partnership \\
+                --date 2019-09-10 --kind partnership --partnership mayo-google-cloud \\
                 --actor "Mayo Clinic:partner" --actor Google:partner \\
                 --tag cloud --source https://example.org/article
               timeline add "Statement at the World Health Summit" --date "2022-10-17?"
@@ -30,8 +30,8 @@ struct Add: ParsableCommand {
     func run() throws {
         var event = Event(id: id, title: title, date: date)
         fields.apply(to: &event)
-        let store = try database.open(.create)
-        print(try store.add(event))
+        let normalized = try event.normalized()  // refuse bad input before touching the file
+        print(try database.withNewOrExistingStore { try $0.add(normalized) })
     }
 }
 
@@ -43,24 +43,29 @@ struct EventFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kind of event: partnership, statement, campaign, ...", valueName: "kind"))
     var kind: String?
 
+    @Option(help: ArgumentHelp("The partnership the event belongs to.", valueName: "id"))
+    var partnership: String?
+
     @Option(name: .customLong("actor"), help: ArgumentHelp("Who took part, with an optional role (repeatable).", valueName: "name[:role]"),
-            transform: parseActor)
-    var actors: [EventActor] = []
+            transform: parseActorRole)
+    var actors: [ActorRole] = []
 
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("source"), help: ArgumentHelp("Where it was reported: a URL or a title (repeatable).", valueName: "url|title"))
+    @Option(name: .customLong("source"),
+            help: ArgumentHelp("Where it was reported: a source id, a URL or a title (repeatable).", valueName: "source"))
     var sources: [String] = []
 
-    var isEmpty: Bool { summary == nil && kind == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty }
+    var isEmpty: Bool { summary == nil && kind == nil && partnership == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty }
 
     /// Sets the given scalar fields (an empty string clears one) and appends the given links.
     func apply(to event: inout Event) {
         if let summary { event.summary = summary.isEmpty ? nil : summary }
         if let kind { event.kind = kind.isEmpty ? nil : kind }
+        if let partnership { event.partnership = partnership.isEmpty ? nil : partnership }
         event.actors += actors
         event.tags += tags
-        event.sources += sources.map(EventSource.init(reference:))
+        event.sources += sources.map { Citation(Source(reference: $0)) }
     }
 }

@@ -5,10 +5,11 @@ struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Change an event.",
         discussion: """
-            Options replace a field (an empty --summary or --kind clears it); --actor, --tag and \
-            --source add links, --remove-actor, --remove-tag and --remove-source take them away.
+            Options replace a field (an empty --summary, --kind or --partnership clears it); \
+            --actor, --tag and --source add links, --remove-actor, --remove-tag and \
+            --remove-source take them away.
             Example:
-              timeline edit mayo-platform --date 2019 --tag platform --remove-tag misc
+              timeline edit mayo-clinic-platform-launch --date 2019~ --tag platform --remove-tag ai
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -30,7 +31,8 @@ struct Edit: ParsableCommand {
     @Option(name: .customLong("remove-tag"), help: ArgumentHelp("Remove this tag (repeatable).", valueName: "tag"))
     var removedTags: [String] = []
 
-    @Option(name: .customLong("remove-source"), help: ArgumentHelp("Remove the source with this URL or title (repeatable).", valueName: "url|title"))
+    @Option(name: .customLong("remove-source"),
+            help: ArgumentHelp("Remove the source with this id, URL or title (repeatable).", valueName: "source"))
     var removedSources: [String] = []
 
     func validate() throws {
@@ -44,9 +46,9 @@ struct Edit: ParsableCommand {
         guard var event = try store.event(id: id) else { throw TimelineError.eventNotFound(id: id) }
         if let title { event.title = title }
         if let date { event.date = date }
-        event.actors.removeAll { actor in removedActors.contains { $0.caseInsensitiveCompare(actor.name) == .orderedSame } }
-        event.tags.removeAll { tag in removedTags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
-        event.sources.removeAll { source in removedSources.contains { $0 == source.url || $0 == source.title } }
+        try remove(removedActors, from: &event.actors, what: "actor") { [$0.name] }
+        try remove(removedTags, from: &event.tags, what: "tag") { [$0] }
+        try remove(removedSources, from: &event.sources, what: "source") { [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 } }
         fields.apply(to: &event)
         try store.update(event)
     }

@@ -3,8 +3,8 @@ import Timeline
 
 struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show one event in full.",
-        discussion: "Example: timeline get mayo-clinic-and-google --format json")
+        abstract: "Show one event in full, with its quotes and sources.",
+        discussion: "Example: timeline get mayo-google-partnership --format json")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -23,13 +23,13 @@ struct Get: ParsableCommand {
         let store = try database.open(.read)
         guard let event = try store.event(id: id) else { throw TimelineError.eventNotFound(id: id) }
         var output = StandardOutput()
+        defer { output.flush() }
         switch format {
         case .text:
             EventDetails(color: wantsColor(noColor: noColor)).write(event, to: &output)
         case .json:
-            var writer = JSONDocumentWriter()
+            var writer = JSONDocumentWriter(records: try store.records(for: [event]))
             writer.write([event], to: &output)
         }
-        output.flush()
     }
 }

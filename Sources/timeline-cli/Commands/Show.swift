@@ -5,10 +5,13 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the timeline, oldest first.",
         discussion: """
-            Date filters keep events whose span overlaps: --since 2019 keeps an event dated 2018/2020.
+            Date filters keep events whose span overlaps: --since 2019 keeps an event dated \
+            2018/2020. --actor matches names and aliases, case and accents ignored, and includes \
+            the actors that are part of it (Google: also Google Cloud, YouTube) unless --exact.
             Examples:
               timeline show --since 2019 --until 2021
               timeline show --actor "Mayo Clinic" --tag cloud --format markdown
+              timeline show --partnership mayo-google-cloud
               timeline show --on 2022-10 --format json | jq '.events[].title'
             """)
 
@@ -23,16 +26,9 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.read)
-        var writer = format.makeWriter(color: wantsColor(noColor: noColor))
         var output = StandardOutput()
-        var count = 0
-        writer.writeHeader(to: &output)
-        try store.forEachEvent(matching: filters.filter) { event in
-            writer.write(event, to: &output)
-            count += 1
-        }
-        writer.writeFooter(to: &output)
-        output.flush()
+        defer { output.flush() }
+        let count = try store.write(format, matching: filters.filter, color: wantsColor(noColor: noColor), to: &output)
         if count == 0 && format == .text {
             StandardError.write("no events match\n")
         }

@@ -1,0 +1,118 @@
+/// Writes actors, partnerships, sources and quotes for a person: the `show` and `list`
+/// subcommands. Labels in a dim column, values aligned after them.
+public struct RecordDetails {
+    public var color: Bool
+    /// The day partnership status is computed for.
+    public var today: Day
+
+    public init(color: Bool = false, today: Day = .today()) {
+        self.color = color
+        self.today = today
+    }
+
+    // MARK: - Actors
+
+    public func write(_ actor: ActorProfile, parts: [String], partnerships: [Partnership], to output: inout some TextOutputStream) {
+        output.write(Style.bold.apply(actor.name, if: color) + "  (\(actor.kind.rawValue))\n")
+        if !actor.aliases.isEmpty { line("aliases", actor.aliases.joined(separator: ", "), to: &output) }
+        if let parent = actor.partOf { line("part of", parent, to: &output) }
+        if !parts.isEmpty { line("parts", parts.joined(separator: ", "), to: &output) }
+        for (index, affiliation) in actor.affiliations.enumerated() {
+            line(index == 0 ? "roles" : "", affiliation.label + (affiliation.date.map { " (\($0.display))" } ?? ""), to: &output)
+        }
+        for (index, partnership) in partnerships.enumerated() {
+            line(index == 0 ? "partnerships" : "", summary(of: partnership), to: &output)
+        }
+    }
+
+    /// One line per actor: name, kind, how many events, part of, aliases.
+    public func writeList(_ actors: [(profile: ActorProfile, events: Int)], to output: inout some TextOutputStream) {
+        let width = min(40, actors.map(\.profile.name.count).max() ?? 0)
+        for (profile, events) in actors {
+            var text = Self.pad(profile.name, width) + "  " + Self.pad(profile.kind.rawValue, 14) + Self.pad("\(events) event\(events == 1 ? "" : "s")", 11)
+            if let parent = profile.partOf { text += "  part of \(parent)" }
+            if !profile.aliases.isEmpty { text += "  aka " + profile.aliases.joined(separator: ", ") }
+            output.write(text.trimmingWhitespace + "\n")
+        }
+    }
+
+    // MARK: - Partnerships
+
+    public func write(_ partnership: Partnership, to output: inout some TextOutputStream) {
+        output.write(Style.bold.apply(partnership.name, if: color) + "  (\(partnership.id ?? ""))\n")
+        line("span", partnership.date.map { "\($0.display)  (\($0.edtf))" } ?? "unknown", to: &output)
+        line("status", "\(partnership.status(on: today).rawValue) on \(today.iso)", to: &output)
+        if let term = partnership.term { line("term", term, to: &output) }
+        line("members", partnership.members.map(\.labelWithRole).joined(separator: ", "), to: &output)
+        if let summary = partnership.summary { line("summary", summary, to: &output) }
+        for (index, clause) in partnership.terms.enumerated() {
+            line(index == 0 ? "terms" : "", "\(index + 1). \(clause)", to: &output)
+        }
+        for (index, citation) in partnership.sources.enumerated() {
+            line(index == 0 ? "sources" : "", "\(index + 1). " + EventDetails.describe(citation), to: &output)
+        }
+    }
+
+    public func writeList(_ partnerships: [Partnership], to output: inout some TextOutputStream) {
+        for partnership in partnerships {
+            output.write(summary(of: partnership) + "\n")
+        }
+    }
+
+    /// "mayo-google-cloud  Mayo Clinic – Google Cloud ...  10 Sep 2019 – Sep 2029  active  Mayo Clinic, Google Cloud"
+    private func summary(of partnership: Partnership) -> String {
+        [partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
+         partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", ")]
+            .joined(separator: "  ")
+    }
+
+    // MARK: - Sources
+
+    public func write(_ source: Source, citedBy: [String], to output: inout some TextOutputStream) {
+        output.write(Style.bold.apply(source.label, if: color) + "  (\(source.id ?? ""))\n")
+        let fields: [(String, String?)] = [
+            ("title", source.title), ("url", source.url), ("publisher", source.publisher), ("author", source.author),
+            ("published", source.published.map { "\($0.display)  (\($0.edtf))" }), ("accessed", source.accessed?.edtf),
+            ("archived", source.archivedURL), ("language", source.language),
+        ]
+        for (label, value) in fields { if let value { line(label, value, to: &output) } }
+        line("cited by", citedBy.isEmpty ? "nothing" : citedBy.joined(separator: ", "), to: &output)
+    }
+
+    public func writeList(_ sources: [Source], to output: inout some TextOutputStream) {
+        let width = min(40, sources.compactMap(\.id?.count).max() ?? 0)
+        for source in sources {
+            var parts = [source.title ?? source.url ?? ""]
+            if let publisher = source.publisher { parts.append(publisher) }
+            if let published = source.published { parts.append(published.display) }
+            if let language = source.language { parts.append("[\(language)]") }
+            output.write(Self.pad(source.id ?? "", width) + "  " + parts.joined(separator: " · ") + "\n")
+        }
+    }
+
+    // MARK: - Quotes
+
+    public func writeList(_ quotes: [QuoteListing], to output: inout some TextOutputStream) {
+        for listing in quotes {
+            let quote = listing.quote
+            output.write(Style.cyan.apply(listing.date.display, if: color) + "  \(listing.eventID) #\(listing.number)  "
+                         + quote.attribution + "\n")
+            output.write("  “\(quote.text.collapsingWhitespace)” [\(quote.language)]\n")
+            if let translation = quote.translation {
+                output.write(Style.dim.apply("  “\(translation.collapsingWhitespace)” [\(quote.translationLanguage ?? "")]", if: color) + "\n")
+            }
+        }
+    }
+
+    // MARK: -
+
+    private func line(_ label: String, _ value: String, to output: inout some TextOutputStream) {
+        let indent = String(repeating: " ", count: 16)
+        let body = value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+        output.write("  " + Style.dim.apply(Self.pad(label, 13), if: color) + " " + body + "\n")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,254 @@
+extension Store {
+    // MARK: - Reading
+
+    /// Every actor, sorted by name (case-insensitively), optionally of one kind.
+    public func actors(kind: ActorKind? = nil) throws -> [ActorProfile] {
+        try read {
+            try database.cachedStatement("SELECT id FROM actors WHERE ?1 IS NULL OR kind = ?1 ORDER BY name COLLATE NOCASE, name")
+                .map([kind?.rawValue]) { $0[0] as Int64 }
+                .map { try profile(ofRowID: $0) }
+        }
+    }
+
+    /// The actor that `name` names (its name or an alias, case and accents ignored), or nil.
+    public func actor(named name: String) throws -> ActorProfile? {
+        try read {
+            try actorDirectory.rowID(of: name.collapsingWhitespace, in: database).map { try profile(ofRowID: $0) }
+        }
+    }
+
+    /// How many events, partnerships, quotes and affiliations involve the actor.
+    public struct ActorUsage: Equatable, Sendable {
+        public var events = 0, partnerships = 0, quotes = 0, affiliations = 0, parts = 0
+        public var isEmpty: Bool { events + partnerships + quotes + affiliations + parts == 0 }
+    }
+
+    public func usage(ofActorNamed name: String) throws -> ActorUsage {
+        try read {
+            let rowID = try existingActorRowID(named: name)
+            var usage = ActorUsage()
+            usage.events = try database.scalar("SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
+            usage.partnerships = try database.scalar("SELECT count(DISTINCT partnership_id) FROM partnership_members WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
+            usage.quotes = try database.scalar("SELECT count(*) FROM quotes WHERE speaker_id = ?", [rowID], as: Int.self) ?? 0
+            usage.affiliations = try database.scalar("SELECT count(*) FROM affiliations WHERE organization_id = ?", [rowID], as: Int.self) ?? 0
+            usage.parts = try database.scalar("SELECT count(*) FROM actors WHERE part_of = ?", [rowID], as: Int.self) ?? 0
+            return usage
+        }
+    }
+
+    func profile(ofRowID rowID: Int64) throws -> ActorProfile {
+        guard let base = try database.cachedStatement("""
+            SELECT a.name, a.kind, p.name FROM actors a LEFT JOIN actors p ON p.id = a.part_of WHERE a.id = ?
+            """).first([rowID], { row in (name: row[0] as String, kind: row[1] as String, partOf: row[2] as String?) })
+        else { throw TimelineError.invalidValue(field: "actor", value: "#\(rowID)", expected: "no such actor") }
+        let aliases = try database.cachedStatement("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE, alias")
+            .map([rowID]) { $0[0] as String }
+        let affiliations = try database.cachedStatement("""
+            SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
+            WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
+            """).map([rowID]) { row in
+            Affiliation(organization: row[0], role: row[1], date: try storedDate(row[2], what: "affiliation of \(base.name)"))
+        }
+        return ActorProfile(name: base.name, kind: ActorKind(rawValue: base.kind) ?? .other, aliases: aliases,
+                            partOf: base.partOf, affiliations: affiliations)
+    }
+
+    /// The role(s) a speaker held at `date`, from their affiliations: "CEO, Google".
+    func role(ofActorRowID rowID: Int64, at date: PartialDate) throws -> String? {
+        let affiliations = try database.cachedStatement("""
+            SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
+            WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
+            """).map([rowID]) { row in
+            Affiliation(organization: row[0], role: row[1], date: (row[2] as String?).flatMap { try? PartialDate(parsing: $0) })
+        }.filter { $0.overlaps(date) }
+        // A dated role that fits beats an undated one.
+        let dated = affiliations.filter { $0.date != nil }
+        let chosen = dated.isEmpty ? affiliations : dated
+        return chosen.isEmpty ? nil : chosen.map(\.label).joined(separator: "; ")
+    }
+
+    /// The actor and every actor that is part of it, recursively: Google, Google Cloud, YouTube.
+    func familyRowIDs(of rowID: Int64) throws -> [Int64] {
+        try database.cachedStatement("""
+            WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT a.id FROM actors a JOIN family f ON a.part_of = f.id)
+            SELECT id FROM family
+            """).map([rowID]) { $0[0] as Int64 }
+    }
+
+    // MARK: - Writing
+
+    /// Stores a new actor. Throws when its name or an alias already names an actor.
+    public func addActor(_ profile: ActorProfile) throws {
+        let profile = try profile.normalized()
+        try write {
+            if try actorDirectory.rowID(of: profile.name, in: database) != nil {
+                throw TimelineError.invalidValue(field: "actor name", value: profile.name,
+                                                 expected: "an actor with this name already exists (edit it, or merge)")
+            }
+            try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
+            let rowID = database.lastInsertedRowID
+            actorDirectory.register(profile.name, rowID: rowID)
+            try writeDetails(of: profile, rowID: rowID)
+        }
+    }
+
+    /// Replaces the actor `name` names with `profile` (which may rename it; the old name does not
+    /// become an alias unless `profile.aliases` says so).
+    public func updateActor(named name: String, to profile: ActorProfile) throws {
+        let profile = try profile.normalized()
+        try write {
+            let rowID = try existingActorRowID(named: name)
+            if let other = try actorDirectory.rowID(of: profile.name, in: database), other != rowID {
+                throw TimelineError.invalidValue(field: "actor name", value: profile.name,
+                                                 expected: "another actor has this name (merge them with `timeline actor merge`)")
+            }
+            try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
+            actorDirectory.reset()
+            try writeDetails(of: profile, rowID: rowID)
+        }
+    }
+
+    /// Adds other names for an actor.
+    public func addAliases(_ aliases: [String], toActorNamed name: String) throws {
+        guard var profile = try actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
+        let originalName = profile.name
+        profile.aliases += aliases
+        try updateActor(named: originalName, to: profile)
+    }
+
+    /// Moves every link of `merged` (events, partnerships, quotes, affiliations, parts, aliases)
+    /// onto `kept`, keeps `merged`'s name as an alias of `kept`, and deletes `merged`: one
+    /// transaction, nothing lost, nothing duplicated.
+    public func mergeActor(_ merged: String, into kept: String) throws {
+        try write {
+            let keptID = try existingActorRowID(named: kept)
+            let mergedID = try existingActorRowID(named: merged)
+            guard keptID != mergedID else {
+                throw TimelineError.invalidValue(field: "actor", value: merged, expected: "it already is \(kept)")
+            }
+            let mergedName = try database.scalar("SELECT name FROM actors WHERE id = ?", [mergedID], as: String.self) ?? merged
+            let ids: [any DatabaseValueConvertible] = [keptID, mergedID]
+            // Links that would repeat one the kept actor already has are dropped, the others moved.
+            for table in ["event_actors": "event_id", "partnership_members": "partnership_id"] {
+                try database.execute("""
+                    DELETE FROM \(table.key) WHERE actor_id = ?2 AND EXISTS (
+                        SELECT 1 FROM \(table.key) AS kept WHERE kept.\(table.value) = \(table.key).\(table.value)
+                        AND kept.actor_id = ?1 AND (kept.role IS \(table.key).role OR \(table.key).role IS NULL))
+                    """, ids)
+                try database.execute("UPDATE \(table.key) SET actor_id = ?1 WHERE actor_id = ?2", ids)
+            }
+            try database.execute("UPDATE quotes SET speaker_id = ?1 WHERE speaker_id = ?2", ids)
+            try database.execute("UPDATE affiliations SET person_id = ?1 WHERE person_id = ?2", ids)
+            try database.execute("UPDATE affiliations SET organization_id = ?1 WHERE organization_id = ?2", ids)
+            try database.execute("DELETE FROM affiliations WHERE person_id = organization_id")
+            try database.execute("UPDATE actors SET part_of = (SELECT part_of FROM actors WHERE id = ?2) WHERE id = ?1 AND part_of = ?2", ids)
+            try database.execute("UPDATE actors SET part_of = ?1 WHERE part_of = ?2", ids)
+            try database.execute("UPDATE actors SET part_of = NULL WHERE id = ?1 AND part_of = ?1", ids)
+            try database.execute("UPDATE actor_aliases SET actor_id = ?1 WHERE actor_id = ?2", ids)
+            try database.execute("DELETE FROM actors WHERE id = ?", [mergedID])
+            let keptName = try database.scalar("SELECT name FROM actors WHERE id = ?", [keptID], as: String.self) ?? kept
+            if mergedName.matchKey != keptName.matchKey {
+                try database.execute("INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)", [mergedName, keptID])
+            }
+            actorDirectory.reset()
+        }
+    }
+
+    /// Deletes an actor. Refused while anything involves it, unless `force`, which also removes
+    /// it from events and partnerships and deletes its quotes and affiliations.
+    public func removeActor(named name: String, force: Bool = false) throws {
+        let usage = try self.usage(ofActorNamed: name)
+        try write {
+            let rowID = try existingActorRowID(named: name)
+            if !usage.isEmpty && !force {
+                throw TimelineError.inUse(what: "actor \"\(name)\"", by: [
+                    (usage.events, "event"), (usage.partnerships, "partnership"), (usage.quotes, "quote"),
+                    (usage.affiliations, "affiliation"), (usage.parts, "part"),
+                ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", "))
+            }
+            for sql in ["DELETE FROM event_actors WHERE actor_id = ?", "DELETE FROM partnership_members WHERE actor_id = ?",
+                        "DELETE FROM quotes WHERE speaker_id = ?", "DELETE FROM affiliations WHERE organization_id = ?",
+                        "UPDATE actors SET part_of = NULL WHERE part_of = ?", "DELETE FROM actors WHERE id = ?"] {
+                try database.execute(sql, [rowID])
+            }
+        }
+    }
+
+    // MARK: - Internals
+
+    /// The row id of the actor `name` names; when none, a new organization (or nil if not `create`).
+    func actorRowID(named name: String, create: Bool = true) throws -> Int64? {
+        if let rowID = try actorDirectory.rowID(of: name, in: database) { return rowID }
+        guard create else { return nil }
+        try database.execute("INSERT INTO actors (name) VALUES (?)", [name])
+        let rowID = database.lastInsertedRowID
+        actorDirectory.register(name, rowID: rowID)
+        return rowID
+    }
+
+    func existingActorRowID(named name: String) throws -> Int64 {
+        guard let rowID = try actorDirectory.rowID(of: name.collapsingWhitespace, in: database) else {
+            throw TimelineError.actorNotFound(name: name)
+        }
+        return rowID
+    }
+
+    /// Writes aliases, parent and affiliations of the actor at `rowID`, replacing what it had.
+    func writeDetails(of profile: ActorProfile, rowID: Int64) throws {
+        try database.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [rowID])
+        for alias in profile.aliases {
+            if let other = try actorDirectory.rowID(of: alias, in: database), other != rowID {
+                let owner = try database.scalar("SELECT name FROM actors WHERE id = ?", [other], as: String.self) ?? "another actor"
+                throw TimelineError.invalidValue(field: "alias", value: alias, expected: "it already names \(owner)")
+            }
+            try database.execute("INSERT INTO actor_aliases (alias, actor_id) VALUES (?, ?)", [alias, rowID])
+            actorDirectory.register(alias, rowID: rowID)
+        }
+        var parentID: Int64?
+        if let parent = profile.partOf {
+            let id = try actorRowID(named: parent)!
+            if try familyRowIDs(of: rowID).contains(id) {
+                throw TimelineError.invalidValue(field: "part of", value: parent, expected: "\(parent) is already part of \(profile.name)")
+            }
+            parentID = id
+        }
+        try database.execute("UPDATE actors SET part_of = ? WHERE id = ?", [parentID, rowID])
+        try database.execute("DELETE FROM affiliations WHERE person_id = ?", [rowID])
+        for affiliation in profile.affiliations {
+            let organizationID = try actorRowID(named: affiliation.organization)!
+            let date = affiliation.date
+            try database.execute("INSERT INTO affiliations (person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [rowID, organizationID, affiliation.role, date?.edtf, date?.earliest?.iso, date?.latest?.iso])
+        }
+    }
+
+    /// A date read from a column, or a clear error naming what it belongs to.
+    func storedDate(_ text: String?, what: String) throws -> PartialDate? {
+        guard let text else { return nil }
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            throw TimelineError.invalidValue(field: "date of \(what) in the database", value: text,
+                                             expected: "fix it in SQL with a date such as 2019-09-10 or 2019-09")
+        }
+    }
+}
+
+extension Store {
+    /// The names of the actors directly part of the actor `name` names ("Google" → Google Cloud, YouTube).
+    public func parts(ofActorNamed name: String) throws -> [String] {
+        try read {
+            try database.cachedStatement("SELECT name FROM actors WHERE part_of = ? ORDER BY name COLLATE NOCASE")
+                .map([try existingActorRowID(named: name)]) { $0[0] as String }
+        }
+    }
+
+    /// The partnerships that the actor (or, unless `exact`, an actor part of it) is a member of.
+    public func partnerships(involving name: String, exact: Bool = false) throws -> [Partnership] {
+        let members = try read {
+            let rowID = try existingActorRowID(named: name)
+            return Set(try (exact ? [rowID] : familyRowIDs(of: rowID)).map { try profile(ofRowID: $0).name })
+        }
+        return try partnerships().filter { $0.members.contains { members.contains($0.name) } }
+    }
+}

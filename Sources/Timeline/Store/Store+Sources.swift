@@ -1,0 +1,160 @@
+extension Store {
+    static let selectSourceSQL = """
+        SELECT s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language FROM sources s
+        """
+
+    /// Reads one row of `selectSourceSQL` (from column `offset` on).
+    func readSource(_ row: Row, from offset: Int = 0) throws -> Source {
+        let id: String = row[offset]
+        return Source(id: id, title: row[offset + 1], url: row[offset + 2], publisher: row[offset + 3], author: row[offset + 4],
+                      published: try storedDate(row[offset + 5], what: "source \(id) (published)"),
+                      accessed: try storedDate(row[offset + 6], what: "source \(id) (accessed)"),
+                      archivedURL: row[offset + 7], language: row[offset + 8])
+    }
+
+    /// Every source, by id.
+    public func sources() throws -> [Source] {
+        try read { try database.cachedStatement(Self.selectSourceSQL + " ORDER BY s.uid").map([]) { try readSource($0) } }
+    }
+
+    /// The source with this id, or nil.
+    public func source(id: String) throws -> Source? {
+        try read { try database.cachedStatement(Self.selectSourceSQL + " WHERE s.uid = ?").first([id]) { try readSource($0) } }
+    }
+
+    /// The ids of the events, partnerships and quotes (as "event#n") that cite a source.
+    public func citations(ofSource id: String) throws -> [String] {
+        try read {
+            guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
+            return try database.cachedStatement("""
+                SELECT e.uid FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.source_id = ?1
+                UNION SELECT 'partnership ' || p.uid FROM partnership_sources ps JOIN partnerships p ON p.id = ps.partnership_id WHERE ps.source_id = ?1
+                UNION SELECT 'quote in ' || e.uid FROM quotes q JOIN events e ON e.id = q.event_id WHERE q.source_id = ?1
+                ORDER BY 1
+                """).map([rowID]) { $0[0] as String }
+        }
+    }
+
+    /// Stores a new source; returns its id (given, or made from its title or URL).
+    @discardableResult
+    public func addSource(_ source: Source) throws -> String {
+        let source = try source.normalized()
+        return try write {
+            if let id = source.id, try sourceRowID(uid: id) != nil {
+                throw TimelineError.invalidValue(field: "source id", value: id, expected: "a source with this id already exists")
+            }
+            if let url = source.url, let other = try database.scalar("SELECT uid FROM sources WHERE url = ?", [url], as: String.self) {
+                throw TimelineError.invalidValue(field: "url", value: url, expected: "source \"\(other)\" already has this URL")
+            }
+            return try insertSource(source).uid
+        }
+    }
+
+    /// Replaces the fields of the stored source with `source.id`.
+    public func updateSource(_ source: Source) throws {
+        let source = try source.normalized()
+        guard let id = source.id else { throw TimelineError.invalidValue(field: "source id", value: "", expected: "an update needs the source's id") }
+        try write {
+            guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
+            try replaceSource(rowID: rowID, with: source)
+        }
+    }
+
+    /// Deletes a source. Refused while cited, unless `force`, which also removes the citations
+    /// (quotes lose their source, they are kept).
+    public func removeSource(id: String, force: Bool = false) throws {
+        let citing = try citations(ofSource: id)
+        try write {
+            guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
+            if !citing.isEmpty && !force {
+                throw TimelineError.inUse(what: "source \"\(id)\"", by: citing.joined(separator: ", "))
+            }
+            try database.execute("DELETE FROM event_sources WHERE source_id = ?", [rowID])
+            try database.execute("DELETE FROM partnership_sources WHERE source_id = ?", [rowID])
+            try database.execute("UPDATE quotes SET source_id = NULL, locator = NULL WHERE source_id = ?", [rowID])
+            try database.execute("DELETE FROM sources WHERE id = ?", [rowID])
+        }
+    }
+
+    // MARK: - Internals
+
+    func sourceRowID(uid: String) throws -> Int64? {
+        try database.scalar("SELECT id FROM sources WHERE uid = ?", [uid], as: Int64.self)
+    }
+
+    /// The row id of the source a citation means: by id when it has one (created with that id
+    /// when new), else by URL, else by id or title typed by a user; created when none matches.
+    /// Fields a matched source lacks are filled in.
+    func sourceRowID(for source: Source) throws -> Int64 {
+        var existing: Int64?
+        if let id = source.id {
+            existing = try sourceRowID(uid: id)
+            if existing == nil && source.isOnlyAReference { throw TimelineError.sourceNotFound(id: id) }
+        } else if let url = source.url {
+            existing = try database.scalar("SELECT id FROM sources WHERE url = ?", [url], as: Int64.self)
+        } else if let title = source.title {
+            existing = try sourceRowID(uid: title)
+            if existing == nil {
+                existing = try database.scalar("SELECT id FROM sources WHERE url IS NULL AND title = ? ORDER BY id", [title], as: Int64.self)
+            }
+        }
+        guard let existing else { return try insertSource(source).rowID }
+        try database.execute("""
+            UPDATE sources SET title = coalesce(title, ?), url = coalesce(url, ?), publisher = coalesce(publisher, ?),
+                author = coalesce(author, ?), published = coalesce(published, ?), accessed = coalesce(accessed, ?),
+                archived_url = coalesce(archived_url, ?), language = coalesce(language, ?)
+            WHERE id = ?
+            """, sourceValues(source) + [existing])
+        return existing
+    }
+
+    func insertSource(_ source: Source) throws -> (rowID: Int64, uid: String) {
+        let uid = try source.id ?? unusedID(for: source.title ?? source.url ?? "source", fallback: "source", in: "sources")
+        try database.execute("""
+            INSERT INTO sources (title, url, publisher, author, published, accessed, archived_url, language, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, sourceValues(source) + [uid])
+        return (database.lastInsertedRowID, uid)
+    }
+
+    func replaceSource(rowID: Int64, with source: Source) throws {
+        try database.execute("""
+            UPDATE sources SET title = ?, url = ?, publisher = ?, author = ?, published = ?, accessed = ?, archived_url = ?,
+                language = ? WHERE id = ?
+            """, sourceValues(source) + [rowID])
+    }
+
+    private func sourceValues(_ source: Source) -> [any DatabaseValueConvertible] {
+        [source.title, source.url, source.publisher, source.author, source.published?.edtf, source.accessed?.edtf,
+         source.archivedURL, source.language]
+    }
+
+    /// Citations of an event or a partnership: `table` is event_sources or partnership_sources.
+    func citations(in table: String, owner column: String, rowID: Int64) throws -> [Citation] {
+        try database.cachedStatement("""
+            SELECT s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language, c.locator
+            FROM \(table) c JOIN sources s ON s.id = c.source_id WHERE c.\(column) = ? ORDER BY c.position
+            """).map([rowID]) { row in Citation(try readSource(row), locator: row[9]) }
+    }
+
+    func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64) throws {
+        try database.execute("DELETE FROM \(table) WHERE \(column) = ?", [rowID])
+        for (position, citation) in citations.enumerated() {
+            try database.execute("INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)",
+                                 [rowID, position, try sourceRowID(for: citation.source), citation.locator])
+        }
+    }
+
+    /// An id made from `text` ("Mayo Clinic signs with Google" → `mayo-clinic-signs-with-google`)
+    /// that no row of `table` has, with `-2`, `-3`, ... appended when taken.
+    func unusedID(for text: String, fallback: String, in table: String) throws -> String {
+        let base = Identifier.slug(from: text, fallback: fallback)
+        var candidate = base
+        var counter = 1
+        while try database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,205 @@
+import ArgumentParser
+import Timeline
+
+struct ActorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actor",
+        abstract: "List, show and change actors: organizations, people and others.",
+        discussion: """
+            An actor is named by its name or any alias, case and accents ignored.
+            Examples:
+              timeline actor add "Sundar Pichai" --kind person --affiliation "Google:CEO@2015/.."
+              timeline actor edit "Google Cloud" --part-of Google
+              timeline actor alias Google "Google LLC" "Google Inc."
+              timeline actor merge Google "Google Inc"
+            """,
+        subcommands: [ActorList.self, ActorShow.self, ActorAdd.self, ActorEdit.self, ActorAlias.self, ActorMerge.self, ActorRemove.self])
+}
+
+/// The actor fields `actor add` and `actor edit` share.
+struct ActorFieldOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("organization, person or other.", valueName: "kind"))
+    var kind: ActorKind?
+
+    @Option(name: .customLong("part-of"), help: ArgumentHelp("The actor it is part of (\"\" for none).", valueName: "name"))
+    var partOf: String?
+
+    @Option(name: .customLong("alias"), help: ArgumentHelp("Another name it goes by (repeatable).", valueName: "name"))
+    var aliases: [String] = []
+
+    @Option(name: .customLong("affiliation"),
+            help: ArgumentHelp("A role held in an organization, and when (repeatable): \"Google:CEO@2015/..\".",
+                               valueName: "org[:role][@date]"),
+            transform: parseAffiliation)
+    var affiliations: [Affiliation] = []
+
+    var isEmpty: Bool { kind == nil && partOf == nil && aliases.isEmpty && affiliations.isEmpty }
+
+    func apply(to profile: inout ActorProfile) {
+        if let kind { profile.kind = kind }
+        if let partOf { profile.partOf = partOf.isEmpty ? nil : partOf }
+        profile.aliases += aliases
+        profile.affiliations += affiliations
+    }
+}
+
+struct ActorList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors with their kind and number of events.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("Only actors of this kind.", valueName: "kind"))
+    var kind: ActorKind?
+
+    func run() throws {
+        let store = try database.open(.read)
+        let actors = try store.actors(kind: kind).map { ($0, try store.usage(ofActorNamed: $0.name).events) }
+        var output = StandardOutput()
+        defer { output.flush() }
+        RecordDetails().writeList(actors, to: &output)
+    }
+}
+
+struct ActorShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show an actor, its partnerships and its events (with its parts').")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The actor's name or alias.")
+    var name: String
+
+    @Flag(name: .customLong("exact"), help: "Only the actor's own events and partnerships, not its parts'.")
+    var exact = false
+
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    func run() throws {
+        let store = try database.open(.read)
+        guard let actor = try store.actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
+        let color = wantsColor(noColor: noColor)
+        var output = StandardOutput()
+        defer { output.flush() }
+        RecordDetails(color: color).write(actor, parts: try store.parts(ofActorNamed: actor.name),
+                                          partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
+        output.write("\n")
+        try store.write(.text, matching: EventFilter(actors: [actor.name], exactActors: exact), color: color, to: &output)
+    }
+}
+
+struct ActorAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an actor.",
+        discussion: "Example: timeline actor add \"Molly Biwer\" --kind person --affiliation \"Mayo Clinic:president of marketing@2022\"")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Its name.")
+    var name: String
+
+    @OptionGroup var fields: ActorFieldOptions
+
+    func run() throws {
+        var profile = ActorProfile(name: name)
+        fields.apply(to: &profile)
+        let normalized = try profile.normalized()
+        try database.withNewOrExistingStore { try $0.addActor(normalized) }
+    }
+}
+
+struct ActorEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change an actor: rename it, set its kind or parent, add or remove aliases and roles.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The actor's name or alias.")
+    var name: String
+
+    @Option(name: .customLong("name"), help: ArgumentHelp("A new name.", valueName: "name"))
+    var newName: String?
+
+    @OptionGroup var fields: ActorFieldOptions
+
+    @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove this alias (repeatable).", valueName: "name"))
+    var removedAliases: [String] = []
+
+    @Option(name: .customLong("remove-affiliation"),
+            help: ArgumentHelp("Remove the roles held in this organization (repeatable).", valueName: "org"))
+    var removedAffiliations: [String] = []
+
+    func validate() throws {
+        if newName == nil && fields.isEmpty && removedAliases.isEmpty && removedAffiliations.isEmpty {
+            throw ValidationError("nothing to change: give at least one option such as --kind, --alias or --part-of")
+        }
+    }
+
+    func run() throws {
+        let store = try database.open(.write)
+        guard var profile = try store.actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
+        let current = profile.name
+        if let newName { profile.name = newName }
+        try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
+        try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
+        fields.apply(to: &profile)
+        try store.updateActor(named: current, to: profile)
+    }
+}
+
+struct ActorAlias: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alias", abstract: "Add other names for an actor.",
+        discussion: "Example: timeline actor alias Google \"Google LLC\" \"Google Inc.\"")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The actor's name.")
+    var name: String
+
+    @Argument(help: "The other names.")
+    var aliases: [String]
+
+    func validate() throws {
+        if aliases.isEmpty { throw ValidationError("give at least one alias") }
+    }
+
+    func run() throws {
+        try database.open(.write).addAliases(aliases, toActorNamed: name)
+    }
+}
+
+struct ActorMerge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge actor B into actor A: every link of B moves to A, B's name becomes an alias.",
+        discussion: "Example: timeline actor merge Google \"Google Inc\"")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The actor to keep.")
+    var kept: String
+
+    @Argument(help: "The actor to merge into it.")
+    var merged: String
+
+    func run() throws {
+        try database.open(.write).mergeActor(merged, into: kept)
+    }
+}
+
+struct ActorRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm", abstract: "Delete an actor; refused while anything involves it, unless --force.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The actor's name or alias.")
+    var name: String
+
+    @Flag(help: "Also remove it from events and partnerships, and delete its quotes and affiliations.")
+    var force = false
+
+    func run() throws {
+        try database.open(.write).removeActor(named: name, force: force)
+    }
+}

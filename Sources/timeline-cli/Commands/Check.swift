@@ -1,0 +1,31 @@
+import ArgumentParser
+import Timeline
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the file and the dataset's health; exits 1 when any finding is an error.",
+        discussion: """
+            Errors: SQLite integrity and foreign keys, stored dates that do not read or disagree \
+            with their bounds, partnerships with fewer than two members, loops in "part of". \
+            Warnings: events without a source, sources cited by nothing, actors whose names \
+            differ only by case, accents, punctuation or spacing, partnership events outside the \
+            partnership's span, quotes whose speaker is not one of the event's actors. \
+            --strict counts warnings as errors, for a research team's CI.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Exit 1 on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let findings = try database.open(.read).check()
+        var output = StandardOutput()
+        for finding in findings { output.write("\(finding)\n") }
+        output.flush()
+        let errors = findings.filter { $0.severity == .error || strict }.count
+        StandardError.write("\(findings.count) finding\(findings.count == 1 ? "" : "s"): "
+                            + "\(findings.filter { $0.severity == .error }.count) errors, \(findings.filter { $0.severity == .warning }.count) warnings\n")
+        if errors > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Timeline
+
+struct PartnershipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnership",
+        abstract: "List, show and change partnerships: members, span, term and terms.",
+        discussion: """
+            A partnership's status (planned, active, ended, unknown) comes from its span and today.
+            Examples:
+              timeline partnership add "Mayo Clinic – Google Cloud strategic partnership" \\
+                --id mayo-google-cloud --date 2019-09-10/2029-09 --term "ten years" \\
+                --member "Mayo Clinic:partner" --member "Google Cloud:partner" \\
+                --clause "Google Cloud secures and stores Mayo Clinic's data"
+              timeline add "Google opens an office in Rochester" --date 2019 --partnership mayo-google-cloud
+              timeline partnership show mayo-google-cloud
+            """,
+        subcommands: [PartnershipList.self, PartnershipShow.self, PartnershipAdd.self, PartnershipEdit.self, PartnershipRemove.self])
+}
+
+/// The partnership fields `partnership add` and `partnership edit` share.
+struct PartnershipFieldOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("When it runs: 2019-09-10/2029-09, 2019-09-10/.. (ongoing), 2019-09-10/ (end unknown).",
+                               valueName: "span"), transform: parseDate)
+    var date: PartialDate?
+
+    @Option(help: ArgumentHelp("The term as announced: \"ten years\".", valueName: "text"))
+    var term: String?
+
+    @Option(help: ArgumentHelp("A longer description.", valueName: "text"))
+    var summary: String?
+
+    @Option(name: .customLong("member"), help: ArgumentHelp("A member with its role (repeatable).", valueName: "name[:role]"),
+            transform: parseActorRole)
+    var members: [ActorRole] = []
+
+    @Option(name: .customLong("clause"), help: ArgumentHelp("One of its terms (repeatable, in order).", valueName: "text"))
+    var clauses: [String] = []
+
+    @Option(name: .customLong("source"), help: ArgumentHelp("Where it was reported: id, URL or title (repeatable).", valueName: "source"))
+    var sources: [String] = []
+
+    var isEmpty: Bool { date == nil && term == nil && summary == nil && members.isEmpty && clauses.isEmpty && sources.isEmpty }
+
+    func apply(to partnership: inout Partnership) {
+        if let date { partnership.date = date }
+        if let term { partnership.term = term.isEmpty ? nil : term }
+        if let summary { partnership.summary = summary.isEmpty ? nil : summary }
+        partnership.members += members
+        partnership.terms += clauses
+        partnership.sources += sources.map { Citation(Source(reference: $0)) }
+    }
+}
+
+struct PartnershipList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List partnerships with span, status and members.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let partnerships = try database.open(.read).partnerships()
+        var output = StandardOutput()
+        defer { output.flush() }
+        RecordDetails().writeList(partnerships, to: &output)
+    }
+}
+
+struct PartnershipShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a partnership: members, span, status, terms, and its events as a timeline.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The partnership's id.")
+    var id: String
+
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    func run() throws {
+        let store = try database.open(.read)
+        guard let partnership = try store.partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
+        let color = wantsColor(noColor: noColor)
+        var output = StandardOutput()
+        defer { output.flush() }
+        RecordDetails(color: color).write(partnership, to: &output)
+        output.write("\n")
+        try store.write(.text, matching: EventFilter(partnership: id), color: color, to: &output)
+    }
+}
+
+struct PartnershipAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partnership; prints its id.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Its name.")
+    var name: String
+
+    @Option(help: ArgumentHelp("Its id (default: made from the name).", valueName: "id"))
+    var id: String?
+
+    @OptionGroup var fields: PartnershipFieldOptions
+
+    func run() throws {
+        var partnership = Partnership(id: id, name: name)
+        fields.apply(to: &partnership)
+        let normalized = try partnership.normalized()
+        print(try database.withNewOrExistingStore { try $0.addPartnership(normalized) })
+    }
+}
+
+struct PartnershipEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a partnership.",
+        discussion: "Options replace a field (an empty --term or --summary clears it); --member, --clause and --source add.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The partnership's id.")
+    var id: String
+
+    @Option(help: ArgumentHelp("A new name.", valueName: "name"))
+    var name: String?
+
+    @OptionGroup var fields: PartnershipFieldOptions
+
+    @Flag(name: .customLong("clear-date"), help: "Forget the span.")
+    var clearDate = false
+
+    @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove this member (repeatable).", valueName: "name"))
+    var removedMembers: [String] = []
+
+    @Option(name: .customLong("remove-clause"), help: ArgumentHelp("Remove the clause with this number (repeatable).", valueName: "n"))
+    var removedClauses: [Int] = []
+
+    @Option(name: .customLong("remove-source"), help: ArgumentHelp("Remove this source (repeatable).", valueName: "source"))
+    var removedSources: [String] = []
+
+    func validate() throws {
+        if name == nil && fields.isEmpty && !clearDate && removedMembers.isEmpty && removedClauses.isEmpty && removedSources.isEmpty {
+            throw ValidationError("nothing to change: give at least one option such as --date, --member or --clause")
+        }
+    }
+
+    func run() throws {
+        let store = try database.open(.write)
+        guard var partnership = try store.partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
+        if let name { partnership.name = name }
+        if clearDate { partnership.date = nil }
+        try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
+        for number in removedClauses.sorted(by: >) {
+            guard partnership.terms.indices.contains(number - 1) else {
+                throw CLIError(description: "there is no clause \(number) to remove (the partnership has \(partnership.terms.count))")
+            }
+            partnership.terms.remove(at: number - 1)
+        }
+        try remove(removedSources, from: &partnership.sources, what: "source") {
+            [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
+        }
+        fields.apply(to: &partnership)
+        try store.updatePartnership(partnership)
+    }
+}
+
+struct PartnershipRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a partnership; its events stay, unlinked.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The partnership's id.")
+    var id: String
+
+    func run() throws {
+        try database.open(.write).removePartnership(id: id)
+    }
+}

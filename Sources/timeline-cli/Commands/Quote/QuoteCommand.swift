@@ -1,0 +1,95 @@
+import ArgumentParser
+import Timeline
+
+struct QuoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quote",
+        abstract: "Record and list what was said, by whom, in which language.",
+        discussion: """
+            Example:
+              timeline quote add biwer-whs-2022-medical-records --speaker "Molly Biwer" \\
+                --text "Nous espérons recueillir les dossiers médicaux…" --language fr \\
+                --translation "We hope to collect the medical records…" --translation-language en \\
+                --source mayo-google-perspective
+            """,
+        subcommands: [QuoteAdd.self, QuoteList.self, QuoteRemove.self])
+}
+
+struct QuoteAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a quote to an event; prints its number.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The event's id.")
+    var event: String
+
+    @Option(help: ArgumentHelp("Who said it (an actor's name or alias).", valueName: "name"))
+    var speaker: String
+
+    @Option(help: ArgumentHelp("The words, in their original language.", valueName: "text"))
+    var text: String
+
+    @Option(help: ArgumentHelp("The ISO 639-1 code of the words: fr, en, de, ...", valueName: "code"))
+    var language: String
+
+    @Option(help: ArgumentHelp("A translation.", valueName: "text"))
+    var translation: String?
+
+    @Option(name: .customLong("translation-language"), help: ArgumentHelp("The ISO 639-1 code of the translation.", valueName: "code"))
+    var translationLanguage: String?
+
+    @Option(help: ArgumentHelp("Where it was reported: a source id, URL or title.", valueName: "source"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("Where in the source: page, paragraph, passage.", valueName: "text"))
+    var locator: String?
+
+    func validate() throws {
+        if (translation == nil) != (translationLanguage == nil) {
+            throw ValidationError("--translation and --translation-language go together")
+        }
+        if locator != nil && source == nil { throw ValidationError("--locator needs --source") }
+    }
+
+    func run() throws {
+        let quote = Quote(speaker: speaker, text: text, language: language, translation: translation,
+                          translationLanguage: translationLanguage,
+                          source: source.map { Citation(Source(reference: $0), locator: locator) })
+        print(try database.open(.write).addQuote(quote, toEvent: event))
+    }
+}
+
+struct QuoteList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List quotes in timeline order.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("Only this speaker's quotes.", valueName: "name"))
+    var speaker: String?
+
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    func run() throws {
+        let quotes = try database.open(.read).quotes(speaker: speaker)
+        var output = StandardOutput()
+        defer { output.flush() }
+        RecordDetails(color: wantsColor(noColor: noColor)).writeList(quotes, to: &output)
+    }
+}
+
+struct QuoteRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a quote (its number as `quote list` shows it).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The event's id.")
+    var event: String
+
+    @Argument(help: "The quote's number in the event, from 1.")
+    var number: Int
+
+    func run() throws {
+        try database.open(.write).removeQuote(number: number, fromEvent: event)
+    }
+}
