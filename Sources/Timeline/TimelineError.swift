@@ -27,6 +27,10 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case importConflict(id: String)
     /// An import stopped: where in the input (event index or id), and why. Nothing was written.
     case importFailed(location: String, reason: String)
+    /// Another process holds the database's write lock for longer than the busy timeout.
+    case databaseBusy(path: String)
+    /// The database (or its folder) cannot be written.
+    case readOnlyDatabase(path: String)
     /// SQLite refused an operation.
     case database(DatabaseError)
 
@@ -58,6 +62,10 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\"\(id)\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
         case .importFailed(let location, let reason):
             return "import failed at \(location): \(reason); nothing was imported"
+        case .databaseBusy(let path):
+            return "\(path) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
+        case .readOnlyDatabase(let path):
+            return "cannot write \(path): the file or its folder is read-only"
         case .database(let error):
             return error.description
         }

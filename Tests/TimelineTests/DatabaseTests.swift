@@ -36,9 +36,22 @@ struct DatabaseTests {
         #expect(throws: DatabaseError.self) { try database.execute("SELECT ?, ?", [1]) }
     }
 
-    @Test func twoStatementsInOnePrepareAreRefused() throws {
+    @Test func twoStatementsInOnePrepareAreRefusedButTrailingCommentsAreFine() throws {
         let database = try Database(path: ":memory:")
         #expect(throws: DatabaseError.self) { try database.makeStatement("SELECT 1; SELECT 2") }
+        #expect(throws: DatabaseError.self) { try database.makeStatement("  -- nothing") }
+        #expect(try database.makeStatement("SELECT 1; -- the answer\n").scalar(as: Int.self) == 1)
+    }
+
+    @Test func aCachedStatementCanRunInsideItsOwnLoop() throws {
+        let database = try Database(path: ":memory:")
+        let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) SELECT x FROM n"
+        var pairs: [[Int]] = []
+        try database.cachedStatement(sql).forEachRow([2]) { outer in
+            let inner = try database.cachedStatement(sql).map([2]) { $0[0] as Int }
+            pairs.append([outer[0] as Int] + inner)
+        }
+        #expect(pairs == [[1, 1, 2], [2, 1, 2]])
     }
 
     @Test func errorsCarryCodeMessageAndSQL() throws {
@@ -89,6 +102,8 @@ struct DatabaseTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let database = try Database(path: folder.path("x.db"))
+        #expect(try database.scalar("PRAGMA journal_mode", as: String.self) == "delete", "nothing written at open")
+        try database.enableWriteAheadLog()
         #expect(try database.scalar("PRAGMA journal_mode", as: String.self) == "wal")
         #expect(try database.scalar("PRAGMA foreign_keys", as: Int.self) == 1)
         #expect(try database.scalar("PRAGMA synchronous", as: Int.self) == 2)  // FULL

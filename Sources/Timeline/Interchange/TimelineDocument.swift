@@ -1,5 +1,5 @@
 /// Everything a JSON document holds: what `export` writes and `import` reads.
-public struct TimelineDocument: Sendable {
+public struct TimelineDocument: Hashable, Sendable {
     public var actors: [ActorProfile]
     public var sources: [Source]
     public var partnerships: [Partnership]

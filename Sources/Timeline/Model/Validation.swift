@@ -3,9 +3,25 @@ import Foundation
 /// Normalization before storing: text trimmed, one-line fields on one line, empty optionals nil,
 /// duplicates removed. Each throws `TimelineError.invalidValue` naming the first field that
 /// cannot be stored.
+/// Refuses control characters (other than tab and line breaks): they would reach terminals as
+/// escape sequences and make text that looks the same compare different.
+func rejectControlCharacters(_ fields: [(String, String?)]) throws {
+    for (field, value) in fields {
+        guard let value else { continue }
+        if let bad = value.unicodeScalars.first(where: { scalar in
+            (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
+        }) {
+            throw TimelineError.invalidValue(field: field, value: value.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : String($0) }.joined(),
+                                             expected: "it contains the control character U+\(String(bad.value, radix: 16, uppercase: true)); remove it")
+        }
+    }
+}
+
 extension Event {
     public func normalized() throws -> Event {
         var event = self
+        try rejectControlCharacters([("title", title), ("summary", summary), ("kind", kind)]
+            + actors.flatMap { [("actor", $0.name), ("role", $0.role)] } + tags.map { ("tag", $0) })
         if let id { try Identifier.validate(id, field: "id") }
         guard let title = title.collapsingWhitespace.nonBlank else {
             throw TimelineError.invalidValue(field: "title", value: title, expected: "a title cannot be empty")
@@ -89,6 +105,8 @@ extension ActorRole {
 extension Source {
     public func normalized() throws -> Source {
         var source = self
+        try rejectControlCharacters([("source title", title), ("url", url), ("publisher", publisher), ("author", author),
+                                     ("archived url", archivedURL), ("language", language)])
         if let id { try Identifier.validate(id, field: "source id") }
         source.title = title?.collapsingWhitespace.nonBlank
         source.url = url?.nonBlank
@@ -124,13 +142,15 @@ extension Source {
 
 extension Citation {
     func normalized() throws -> Citation {
-        Citation(try source.normalized(), locator: locator?.nonBlank)
+        try rejectControlCharacters([("locator", locator)])
+        return Citation(try source.normalized(), locator: locator?.nonBlank)
     }
 }
 
 extension Quote {
     func normalized() throws -> Quote {
         var quote = self
+        try rejectControlCharacters([("quote speaker", speaker), ("quote text", text), ("quote translation", translation)])
         quote.speaker = speaker.collapsingWhitespace
         guard !quote.speaker.isEmpty else {
             throw TimelineError.invalidValue(field: "quote speaker", value: speaker, expected: "a quote needs a speaker")
@@ -158,6 +178,8 @@ extension Quote {
 extension ActorProfile {
     public func normalized() throws -> ActorProfile {
         var profile = self
+        try rejectControlCharacters([("actor name", name), ("part of", partOf)] + aliases.map { ("alias", $0) }
+            + affiliations.flatMap { [("affiliation", $0.organization), ("role", $0.role)] })
         profile.name = name.collapsingWhitespace
         guard !profile.name.isEmpty else {
             throw TimelineError.invalidValue(field: "actor name", value: name, expected: "an actor needs a name")
@@ -196,6 +218,8 @@ extension ActorProfile {
 extension Partnership {
     public func normalized() throws -> Partnership {
         var partnership = self
+        try rejectControlCharacters([("partnership name", name), ("term", term), ("summary", summary)]
+            + terms.map { ("clause", $0) } + members.flatMap { [("member", $0.name), ("role", $0.role)] })
         if let id { try Identifier.validate(id, field: "partnership id") }
         guard let name = name.collapsingWhitespace.nonBlank else {
             throw TimelineError.invalidValue(field: "partnership name", value: name, expected: "a partnership needs a name")

@@ -3,8 +3,9 @@ internal import CSQLite
 /// A connection to one SQLite file.
 ///
 /// Opening follows a fixed order: busy timeout, foreign keys on, then a first read of the schema
-/// so that a file that is not a database fails here and not later; only then, for writable
-/// connections, WAL. Not `Sendable`: one connection belongs to one thread.
+/// so that a file that is not a database fails here and not later. Nothing is written until
+/// the owner decides the file is its own (`enableWriteAheadLog()`). Not `Sendable`: one
+/// connection belongs to one thread.
 public final class Database {
     /// How to open the file.
     public enum Mode: Sendable {
@@ -45,13 +46,15 @@ public final class Database {
         try executeScript("PRAGMA foreign_keys = ON")
         // Fails with SQLITE_NOTADB on a file that is not a database, before anything is written.
         _ = try makeStatement("SELECT count(*) FROM sqlite_schema").scalar(as: Int64.self)
-        if mode != .readOnly {
-            // WAL lets readers (the sqlite3 shell, Datasette) read while we write.
-            try executeScript("PRAGMA journal_mode = WAL")
-            // FULL, not NORMAL: with NORMAL a power loss can drop the last committed user actions,
-            // and the writes here are human-sized; "nothing is lost" is worth the fsync.
-            try executeScript("PRAGMA synchronous = FULL")
-        }
+    }
+
+    /// Puts the file in WAL mode, so readers (the sqlite3 shell, Datasette) can read while we
+    /// write, and makes every commit durable. Call once the file is known to be the caller's.
+    public func enableWriteAheadLog() throws {
+        try executeScript("PRAGMA journal_mode = WAL")
+        // FULL, not NORMAL: with NORMAL a power loss can drop the last committed user actions,
+        // and the writes here are human-sized; "nothing is lost" is worth the fsync.
+        try executeScript("PRAGMA synchronous = FULL")
     }
 
     deinit {
@@ -65,8 +68,11 @@ public final class Database {
     }
 
     /// A statement prepared once per connection and reused: the normal way to run library SQL.
+    /// While the cached one is running (a query inside its own loop), a fresh one is returned.
     public func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] { return statement }
+        if let statement = statementCache[sql] {
+            return statement.isRunning ? try makeStatement(sql) : statement
+        }
         let statement = try makeStatement(sql)
         statementCache[sql] = statement
         return statement
@@ -125,7 +131,4 @@ public final class Database {
             throw error
         }
     }
-
-    /// The SQLite library's version, e.g. "3.40.1".
-    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }

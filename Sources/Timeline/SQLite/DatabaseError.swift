@@ -36,4 +36,5 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
     public var isNotADatabase: Bool { code == SQLITE_NOTADB }
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+    public var isReadOnly: Bool { code == SQLITE_READONLY || code == SQLITE_CANTOPEN }
 }

@@ -17,20 +17,30 @@ public final class Statement {
 
     init(database: Database, sql: String) throws {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
+        var trailingStatement = false
         let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
             let result = sqlite3_prepare_v2(database.handle, text, -1, &handle, &tail)
             // One prepare, one statement: trailing SQL would otherwise be silently ignored.
-            if result == SQLITE_OK, let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
-                return SQLITE_MISUSE
+            // What follows may only be whitespace, semicolons and comments (which prepare to nothing).
+            while result == SQLITE_OK, let rest = tail, rest.pointee != 0 {
+                var extra: OpaquePointer?
+                var next: UnsafePointer<CChar>?
+                guard sqlite3_prepare_v2(database.handle, rest, -1, &extra, &next) == SQLITE_OK, extra == nil else {
+                    sqlite3_finalize(extra)
+                    trailingStatement = true
+                    break
+                }
+                if next == rest { break }
+                tail = next
             }
             return result
         }
-        guard code == SQLITE_OK, let handle else {
-            if code == SQLITE_MISUSE, handle != nil {
-                sqlite3_finalize(handle)
-                throw DatabaseError(extendedCode: SQLITE_MISUSE,
-                                    message: "more than one statement in one prepare; use executeScript", sql: sql)
+        guard code == SQLITE_OK, let handle, !trailingStatement else {
+            sqlite3_finalize(handle)
+            if code == SQLITE_OK {
+                let message = trailingStatement ? "more than one statement in one prepare; use executeScript" : "no SQL statement"
+                throw DatabaseError(extendedCode: SQLITE_MISUSE, message: message, sql: sql)
             }
             throw DatabaseError(connection: database.handle, code: code, sql: sql)
         }
@@ -38,6 +48,9 @@ public final class Statement {
         self.database = database
         self.sql = sql
     }
+
+    /// True between the first step and the reset: a caller is reading its rows.
+    var isRunning: Bool { sqlite3_stmt_busy(handle) != 0 }
 
     deinit { sqlite3_finalize(handle) }
 

@@ -143,7 +143,7 @@ extension Store {
             try database.execute("DELETE FROM affiliations WHERE person_id = organization_id")
             try database.execute("UPDATE actors SET part_of = (SELECT part_of FROM actors WHERE id = ?2) WHERE id = ?1 AND part_of = ?2", ids)
             try database.execute("UPDATE actors SET part_of = ?1 WHERE part_of = ?2", ids)
-            try database.execute("UPDATE actors SET part_of = NULL WHERE id = ?1 AND part_of = ?1", ids)
+            try database.execute("UPDATE actors SET part_of = NULL WHERE id = ?1 AND part_of = ?1", [keptID])
             try database.execute("UPDATE actor_aliases SET actor_id = ?1 WHERE actor_id = ?2", ids)
             try database.execute("DELETE FROM actors WHERE id = ?", [mergedID])
             let keptName = try database.scalar("SELECT name FROM actors WHERE id = ?", [keptID], as: String.self) ?? kept

@@ -38,7 +38,7 @@ extension Store {
             }
             try database.makeStatement("PRAGMA foreign_key_check").forEachRow { row in
                 let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
-                add(.error, "foreign-key", "\(table) row \(rowID.map(String.init) ?? "?") refers to a missing \(parent) row")
+                add(.error, "foreign-key", "\(rowID.map { "row \($0) of" } ?? "a row of") \(table) refers to a missing \(parent) row")
             }
 
             let labels = [

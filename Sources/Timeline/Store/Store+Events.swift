@@ -69,14 +69,15 @@ extension Store {
         try database.scalar("SELECT id FROM events WHERE uid = ?", [uid], as: Int64.self)
     }
 
-    /// Inserts a normalized event and its links; returns its id. Call inside a transaction.
-    func insert(_ event: Event) throws -> String {
+    /// Inserts a normalized event and its links; returns its id (made from the title, avoiding
+    /// `reserved` ids, when it has none). Call inside a transaction.
+    func insert(_ event: Event, reserved: Set<String> = []) throws -> String {
         let uid: String
         if let id = event.id {
             guard try rowID(of: id) == nil else { throw TimelineError.duplicateEventID(id) }
             uid = id
         } else {
-            uid = try unusedID(for: event.title, fallback: "event", in: "events")
+            uid = try unusedID(for: event.title, fallback: "event", in: "events", avoiding: reserved)
         }
         let date = event.date
         try database.execute("""

@@ -90,11 +90,13 @@ extension Store {
                 }
             }
             var seenIDs = Set<String>()
+            // Ids made for events without one must not take an id that a later event has.
+            let explicitIDs = Set(document.events.compactMap(\.id))
             for (offset, incoming) in document.events.enumerated() {
                 try reporting("event \(offset + 1)", id: incoming.id) {
                     let event = try incoming.normalized()
                     guard let id = event.id else {
-                        _ = try insert(event)
+                        _ = try insert(event, reserved: explicitIDs)
                         report.events.added += 1
                         return
                     }

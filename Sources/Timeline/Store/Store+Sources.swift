@@ -147,11 +147,11 @@ extension Store {
 
     /// An id made from `text` ("Mayo Clinic signs with Google" → `mayo-clinic-signs-with-google`)
     /// that no row of `table` has, with `-2`, `-3`, ... appended when taken.
-    func unusedID(for text: String, fallback: String, in table: String) throws -> String {
+    func unusedID(for text: String, fallback: String, in table: String, avoiding reserved: Set<String> = []) throws -> String {
         let base = Identifier.slug(from: text, fallback: fallback)
         var candidate = base
         var counter = 1
-        while try database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil {
+        while try reserved.contains(candidate) || database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil {
             counter += 1
             candidate = "\(base)-\(counter)"
         }

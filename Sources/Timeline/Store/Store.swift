@@ -25,28 +25,48 @@ public final class Store {
 
     /// Opens the timeline database at `path` (`:memory:` for a private in-memory one), migrating
     /// it forward. Nothing is created for `.read` and `.write`; a missing folder, a folder, a
-    /// file that is not an SQLite database, another application's database, and a database from
-    /// a newer `timeline` are each a `TimelineError`, with nothing written.
+    /// file that is not an SQLite database (or is empty, for `.read`), another application's
+    /// database, and a database from a newer `timeline` are each a `TimelineError`, with nothing
+    /// written. A `.read` store leaves no `-wal`/`-shm` files behind where it can avoid it: it
+    /// reads through a query-only read-write connection, which removes them on close.
     public init(path: String, access: Access) throws {
         if path != ":memory:" {
             try Self.checkLocation(path: path, access: access)
         }
+        self.path = path
         do {
             let migrator = Migrator()
-            var database = try Database(path: path, mode: access == .read ? .readOnly : .create)
-            var status = try migrator.status(of: database)
-            if !status.pending.isEmpty && access == .read {
-                database = try Database(path: path, mode: .readWrite)
-                status = try migrator.status(of: database)
+            let writable = access != .read || path == ":memory:" || FileManager.default.isWritableFile(atPath: path)
+            let database = try Database(path: path, mode: access == .create ? .create : (writable ? .readWrite : .readOnly))
+            let status = try migrator.status(of: database)
+            if access == .read && status.currentVersion == 0 {
+                throw TimelineError.notATimelineDatabase(path: path, reason: "it is empty (create it with `timeline init`)")
             }
-            self.appliedMigrations = try migrator.migrate(database)
+            if writable {
+                try database.enableWriteAheadLog()
+                self.appliedMigrations = try migrator.migrate(database)
+            } else if !status.pending.isEmpty {
+                throw TimelineError.readOnlyDatabase(path: path)
+            } else {
+                self.appliedMigrations = []
+            }
+            if access == .read { try database.executeScript("PRAGMA query_only = ON") }
             self.changedMigrations = status.changed
             self.database = database
-        } catch let error as DatabaseError where error.isNotADatabase {
-            throw TimelineError.notATimelineDatabase(path: path, reason: "it is not an SQLite database")
         } catch let error as DatabaseError {
-            throw TimelineError.database(error)
+            throw Self.timelineError(error, path: path)
         }
+    }
+
+    /// The database file's path.
+    public let path: String
+
+    /// A SQLite error as the user should read it: a busy or read-only file names the file.
+    static func timelineError(_ error: DatabaseError, path: String) -> TimelineError {
+        if error.isNotADatabase { return .notATimelineDatabase(path: path, reason: "it is not an SQLite database") }
+        if error.isBusy { return .databaseBusy(path: path) }
+        if error.isReadOnly { return .readOnlyDatabase(path: path) }
+        return .database(error)
     }
 
     private static func checkLocation(path: String, access: Access) throws {
@@ -66,7 +86,7 @@ public final class Store {
 
     /// The schema version of the file.
     public func schemaVersion() throws -> Int {
-        try database.scalar("SELECT max(version) FROM schema_migrations", as: Int.self) ?? 0
+        try read { try database.scalar("SELECT max(version) FROM schema_migrations", as: Int.self) ?? 0 }
     }
 
     /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
@@ -76,7 +96,7 @@ public final class Store {
             return try database.transaction(body)
         } catch let error as DatabaseError {
             actorDirectory.reset()
-            throw TimelineError.database(error)
+            throw Self.timelineError(error, path: path)
         } catch {
             actorDirectory.reset()
             throw error
@@ -88,7 +108,7 @@ public final class Store {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw TimelineError.database(error)
+            throw Self.timelineError(error, path: path)
         }
     }
 }

@@ -5,7 +5,7 @@ struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "Delete events (all of them or none).",
-        discussion: "Example: timeline rm mayo-platform")
+        discussion: "Example: timeline rm google-rochester-office")
 
     @OptionGroup var database: DatabaseOptions
 
