@@ -202,3 +202,100 @@ struct CommandLineTests {
         #expect(help.status == 0 && help.stdout.contains("--since"))
     }
 }
+
+/// The partnership model's commands, end to end.
+@Suite("timeline actor, partnership, quote, source and check", .serialized)
+struct RecordCommandTests {
+    func run(_ arguments: [String], in folder: TemporaryFolder) throws -> RunResult {
+        try runTimeline(arguments, in: folder)
+    }
+
+    @Test func actorsFromAddToMerge() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try run(["actor", "add", "Google", "--alias", "Google LLC"], in: folder).status == 0)
+        #expect(try run(["actor", "add", "YouTube", "--part-of", "google"], in: folder).status == 0)
+        #expect(try run(["actor", "add", "Sundar Pichai", "--kind", "person", "--affiliation", "Google:CEO@2015-08/.."], in: folder).status == 0)
+        _ = try run(["add", "Launch", "--date", "2020", "--actor", "youtube:host"], in: folder)
+        _ = try run(["add", "Keynote", "--date", "2021", "--actor", "GOOGLE LLC:host", "--actor", "Google Inc"], in: folder)
+
+        let list = try run(["actor", "list"], in: folder)
+        #expect(list.stdout.contains("Google         organization  1 event      aka Google LLC"))
+        #expect(list.stdout.contains("Sundar Pichai  person        0 events"))
+        #expect(list.stdout.contains("YouTube        organization  1 event      part of Google"))
+
+        let show = try run(["actor", "show", "google"], in: folder)
+        #expect(show.stdout.hasPrefix("Google  (organization)\n  aliases       Google LLC\n  parts         YouTube\n"))
+        #expect(show.stdout.contains("Launch") && show.stdout.contains("Keynote"))
+        #expect(!(try run(["actor", "show", "google", "--exact"], in: folder)).stdout.contains("Launch"))
+
+        #expect(try run(["actor", "alias", "Google", "Alphabet's Google"], in: folder).status == 0)
+        let merge = try run(["actor", "merge", "Google", "google inc"], in: folder)
+        #expect(merge.status == 0 && merge.stderr == "")
+        let store = try Store(path: folder.path("timeline.db"), access: .read)
+        #expect(try store.actor(named: "Google Inc")?.aliases == ["Alphabet's Google", "Google Inc", "Google LLC"])
+        #expect(try store.events(matching: EventFilter(actors: ["Google"])).map(\.title) == ["Launch", "Keynote"])
+
+        let refused = try run(["actor", "rm", "YouTube"], in: folder)
+        #expect(refused.status == 1 && refused.stderr == "error: actor \"YouTube\" is still used by 1 event; remove those links first, or use --force\n")
+        #expect(try run(["actor", "rm", "YouTube", "--force"], in: folder).status == 0)
+        let unknown = try run(["show", "--actor", "Gogle"], in: folder)
+        #expect(unknown.status == 1 && unknown.stderr == "error: no actor named \"Gogle\" (list them with `timeline actor list`)\n")
+        #expect(try run(["actor", "add", "X", "--kind", "company"], in: folder).status == 64)
+    }
+
+    @Test func partnershipsQuotesAndSources() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let source = try run(["source", "add", "--id", "article", "--title", "Le partenariat", "--language", "fr", "--published", "2022-10~"], in: folder)
+        #expect(source.status == 0 && source.stdout == "article\n")
+        let partnership = try run(["partnership", "add", "Mayo Clinic – Google", "--date", "2019-09-10/2029-09", "--term", "ten years",
+                                   "--member", "Mayo Clinic:partner", "--member", "Google:partner",
+                                   "--clause", "Google Cloud stores the data", "--clause", "Mayo keeps control", "--source", "article"], in: folder)
+        #expect(partnership.status == 0 && partnership.stdout == "mayo-clinic-google\n")
+        _ = try run(["add", "Signed", "--date", "2019-09-10", "--id", "signed", "--partnership", "mayo-clinic-google",
+                     "--actor", "Sundar Pichai:speaker", "--source", "article"], in: folder)
+        let quote = try run(["quote", "add", "signed", "--speaker", "sundar pichai", "--text", "Nous sommes fiers", "--language", "fr",
+                             "--translation", "We are proud", "--translation-language", "en", "--source", "article", "--locator", "§4"], in: folder)
+        #expect(quote.status == 0 && quote.stdout == "1\n")
+
+        let show = try run(["partnership", "show", "mayo-clinic-google"], in: folder)
+        #expect(show.stdout.contains("  span          10 Sep 2019 – Sep 2029  (2019-09-10/2029-09)\n"))
+        #expect(show.stdout.contains("  status        active on "))
+        #expect(show.stdout.contains("  terms         1. Google Cloud stores the data\n                2. Mayo keeps control\n"))
+        #expect(show.stdout.contains("Signed"))
+        let list = try run(["partnership", "list"], in: folder)
+        #expect(list.stdout.hasPrefix("mayo-clinic-google  Mayo Clinic – Google  10 Sep 2019 – Sep 2029  active  Mayo Clinic, Google\n"))
+        let quotes = try run(["quote", "list", "--speaker", "Sundar Pichai"], in: folder)
+        #expect(quotes.stdout == "10 Sep 2019  signed #1  Sundar Pichai\n  “Nous sommes fiers” [fr]\n  “We are proud” [en]\n")
+        let get = try run(["get", "signed"], in: folder)
+        #expect(get.stdout.contains("  quotes      1. “Nous sommes fiers” [fr] — Sundar Pichai\n"))
+        let filtered = try run(["show", "--partnership", "mayo-clinic-google", "--format", "json"], in: folder)
+        #expect(filtered.stdout.contains("\"partnership\": \"mayo-clinic-google\""))
+
+        let sourceShow = try run(["source", "show", "article"], in: folder)
+        #expect(sourceShow.stdout.contains("  cited by      partnership mayo-clinic-google, quote in signed, signed\n"))
+        let refused = try run(["source", "rm", "article"], in: folder)
+        #expect(refused.status == 1 && refused.stderr.contains("still used by partnership mayo-clinic-google"))
+        let badQuote = try run(["quote", "add", "signed", "--speaker", "X", "--text", "t", "--language", "French"], in: folder)
+        #expect(badQuote.status == 1 && badQuote.stderr.hasPrefix("error: invalid quote language \"french\""))
+        #expect(try run(["partnership", "rm", "mayo-clinic-google"], in: folder).status == 0)
+        #expect(try Store(path: folder.path("timeline.db"), access: .read).event(id: "signed")?.partnership == nil)
+    }
+
+    @Test func checkExitsOneOnErrorsAndWithStrictOnWarnings() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
+        _ = try run(["import", example], in: folder)
+        let clean = try run(["check"], in: folder)
+        #expect(clean.status == 0 && clean.stdout == "" && clean.stderr == "0 findings: 0 errors, 0 warnings\n")
+        _ = try run(["add", "Unsourced", "--date", "2023"], in: folder)
+        let warned = try run(["check"], in: folder)
+        #expect(warned.status == 0 && warned.stdout == "warning: unsourced-event: event \"unsourced\" cites no source\n")
+        #expect(try run(["check", "--strict"], in: folder).status == 1)
+        try Store(path: folder.path("timeline.db"), access: .write).database.execute("UPDATE events SET date = 'soonish' WHERE uid = 'unsourced'")
+        let broken = try run(["check"], in: folder)
+        #expect(broken.status == 1 && broken.stdout.contains("error: bad-date: event \"unsourced\": date \"soonish\" does not read as a date"))
+    }
+}
