@@ -80,6 +80,10 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("tag"), help: ArgumentHelp("Only events with this tag (repeat: all of them).", valueName: "tag"))
     var tags: [String] = []
 
+    @Option(help: ArgumentHelp("Only events matching this full-text query: words, \"phrases\", prefix*, AND, OR, NOT.",
+                               valueName: "query"))
+    var search: String?
+
     @Option(help: ArgumentHelp("At most this many events.", valueName: "n"))
     var limit: Int?
 
@@ -92,7 +96,7 @@ struct FilterOptions: ParsableArguments {
 
     var filter: EventFilter {
         EventFilter(since: since, until: until, on: on, actors: actors, exactActors: exactActors, partnership: partnership,
-                    kind: kind, tags: tags, limit: limit, reverse: reverse)
+                    kind: kind, tags: tags, search: search, limit: limit, reverse: reverse)
     }
 }
 

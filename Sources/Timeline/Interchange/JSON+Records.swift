@@ -16,7 +16,8 @@ struct JSONObjectBuilder {
 
 extension Event {
     /// The event as the document writes it. `start`, `end` and `precision` are derived from
-    /// `date`, for readers; sources and quote sources are cited by id.
+    /// `date`, for readers; sources and quote sources are cited by id; a search result also has
+    /// its `snippet`, matches between [ and ].
     public var jsonValue: JSONValue {
         var object = JSONObjectBuilder()
         object.add("id", id)
@@ -32,6 +33,7 @@ extension Event {
         object.add("tags", tags.map { .string($0) })
         object.add("sources", sources.map(\.jsonValue))
         object.add("quotes", quotes.map(\.jsonValue))
+        object.add("snippet", snippet?.marked())
         return object.value
     }
 }

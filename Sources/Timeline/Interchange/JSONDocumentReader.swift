@@ -63,7 +63,7 @@ public enum JSONDocumentReader {
 
     private static func event(_ object: JSONObject) throws -> Event {
         try object.allow(["id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
-                          "actors", "tags", "sources", "quotes"])
+                          "actors", "tags", "sources", "quotes", "snippet"])
         let event = Event(
             id: try object.string("id"), title: try object.required("title"), date: try object.requiredDate("date"),
             summary: try object.string("summary"), kind: try object.string("kind"), partnership: try object.string("partnership"),

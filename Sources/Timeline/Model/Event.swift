@@ -19,6 +19,8 @@ public struct Event: Hashable, Sendable {
     public var sources: [Citation]
     /// What was said, by whom, in the order given.
     public var quotes: [Quote]
+    /// Derived when searched: the passage that matched.
+    public var snippet: SearchSnippet?
     /// When the event was first stored and last changed (UTC, ISO 8601); nil until stored.
     public var createdAt: String?
     public var updatedAt: String?
@@ -41,9 +43,10 @@ public struct Event: Hashable, Sendable {
     }
 
     /// The event's content, without what the store derives (timestamps, the roles speakers
-    /// held): what an import compares.
+    /// held, search snippets): what an import compares.
     public var content: Event {
         var copy = self
+        copy.snippet = nil
         copy.createdAt = nil
         copy.updatedAt = nil
         for index in copy.quotes.indices { copy.quotes[index].speakerRole = nil }

@@ -17,10 +17,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Markdown, one section per year.
     case markdown
 
-    /// A writer for this format. `color` only affects `text`.
-    public func makeWriter(color: Bool = false) -> any EventWriter {
+    /// A writer for this format. `color` and `ranked` (search results by relevance) only
+    /// affect `text`.
+    public func makeWriter(color: Bool = false, ranked: Bool = false) -> any EventWriter {
         switch self {
-        case .text: TextWriter(color: color)
+        case .text: TextWriter(color: color, ranked: ranked)
         case .json: JSONDocumentWriter()
         case .csv: CSVWriter()
         case .markdown: MarkdownWriter()

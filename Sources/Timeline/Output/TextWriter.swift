@@ -1,21 +1,25 @@
 /// Writes the timeline for a person at a terminal: a heading per year, the dates in an aligned
 /// column, and under each title a quieter line with kind, actors, tags, partnership and id, then
-/// the event's quotes. ANSI colour only when `color` is true (the CLI decides: a TTY, no
-/// `NO_COLOR`, no `--no-color`).
+/// the matching passage of a search and the event's quotes. Search results in ranked order
+/// get neither year headings nor quotes. ANSI colour only when `color` is true (the CLI
+/// decides: a TTY, no `NO_COLOR`, no `--no-color`).
 public struct TextWriter: EventWriter {
     public var color: Bool
+    /// Events come by relevance, not by date.
+    public var ranked: Bool
     /// Width of the date column; a longer date puts its title on the next line.
     static let dateWidth = 14
     private var years = YearGrouping()
 
-    public init(color: Bool = false) {
+    public init(color: Bool = false, ranked: Bool = false) {
         self.color = color
+        self.ranked = ranked
     }
 
     public mutating func writeHeader(to output: inout some TextOutputStream) {}
 
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
-        if let heading = years.heading(for: event) {
+        if !ranked, let heading = years.heading(for: event) {
             if !years.isFirst { output.write("\n") }
             output.write(Style.bold.apply(heading, if: color) + "\n")
         }
@@ -36,7 +40,11 @@ public struct TextWriter: EventWriter {
         if let partnership = event.partnership { details.append("partnership " + partnership) }
         if let id = event.id { details.append(id) }
         output.write(indent + Style.dim.apply(details.joined(separator: " · "), if: color) + "\n")
-        for quote in event.quotes {
+        if let snippet = event.snippet {
+            let open = color ? "\u{1B}[1;33m" : "[", close = color ? "\u{1B}[0m" : "]"
+            output.write(indent + snippet.marked(open: open, close: close) + "\n")
+        }
+        for quote in event.quotes where !ranked {
             output.write(indent + "“" + quote.text.collapsingWhitespace + "” — " + quote.attribution + "\n")
             if let translation = quote.translation {
                 output.write(indent + Style.dim.apply("  “" + translation.collapsingWhitespace + "” (" + (quote.translationLanguage ?? "") + ")", if: color) + "\n")

@@ -23,6 +23,11 @@ public struct EventFilter: Sendable {
     public var kind: String?
     /// Keep events with every one of these tags (case-insensitive).
     public var tags: [String]
+    /// Keep events that match this full-text query (FTS5 syntax: words, "phrases", prefix*,
+    /// AND, OR, NOT), and give each its matching passage.
+    public var search: String?
+    /// Order by relevance to `search` (bm25) instead of timeline order.
+    public var rankedBySearch: Bool
     /// At most this many events.
     public var limit: Int?
     /// Latest first instead of earliest first.
@@ -30,7 +35,9 @@ public struct EventFilter: Sendable {
 
     public init(since: PartialDate? = nil, until: PartialDate? = nil, on: PartialDate? = nil, actors: [String] = [],
                 exactActors: Bool = false, partnership: String? = nil, kind: String? = nil, tags: [String] = [],
-                limit: Int? = nil, reverse: Bool = false) {
+                search: String? = nil, rankedBySearch: Bool = false, limit: Int? = nil, reverse: Bool = false) {
+        self.search = search
+        self.rankedBySearch = rankedBySearch
         self.since = since
         self.until = until
         self.on = on
@@ -55,15 +62,25 @@ public struct EventFilter: Sendable {
 
     /// True when the filter keeps every event (in some order).
     var keepsEverything: Bool {
-        since == nil && until == nil && on == nil && actors.isEmpty && partnership == nil && kind == nil && tags.isEmpty && limit == nil
+        since == nil && until == nil && on == nil && actors.isEmpty && partnership == nil && kind == nil && tags.isEmpty
+            && search == nil && limit == nil
     }
 
-    /// The SQL after `FROM events e` and its arguments, given the row ids each actor filter
-    /// stands for and the partnership's row id. Only fixed fragments go into the text; every
-    /// value the user gave is bound.
+    /// The SQL after the select list (which ends with the snippet, or NULL without a search)
+    /// and its arguments, given the row ids each actor filter stands for and the partnership's
+    /// row id. Only fixed fragments go into the text; every value the user gave is bound.
     func sqlClauses(actorRowIDs: [[Int64]], partnershipRowID: Int64?) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
+        var from = Self.fromSQL
+        if let search {
+            // U+0002 and U+0003 mark the matches; SearchSnippet reads them.
+            from = ", snippet(events_fts, -1, char(2), char(3), '…', 16)" + from + " JOIN events_fts ON events_fts.rowid = e.id"
+            conditions.append("events_fts MATCH ?")
+            arguments.append(search)
+        } else {
+            from = ", NULL" + from
+        }
         if let lowerBound {
             conditions.append("(e.end IS NULL OR e.end >= ?)")
             arguments.append(lowerBound.iso)
@@ -91,12 +108,22 @@ public struct EventFilter: Sendable {
                 """)
             arguments.append(tag.collapsingWhitespace)
         }
-        var sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        sql += reverse ? " ORDER BY e.start DESC, e.precision ASC, e.id DESC" : " ORDER BY e.start, e.precision DESC, e.id"
+        var sql = from + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        if search != nil && rankedBySearch {
+            // Title words count most, then summary, actors and tags, then quotes.
+            sql += " ORDER BY bm25(events_fts, 10.0, 4.0, 3.0, 3.0, 2.0)" + (reverse ? " DESC" : "") + ", e.start, e.id"
+        } else {
+            sql += reverse ? " ORDER BY e.start DESC, e.precision ASC, e.id DESC" : " ORDER BY e.start, e.precision DESC, e.id"
+        }
         if let limit {
             sql += " LIMIT ?"
             arguments.append(limit)
         }
         return (sql, arguments)
     }
+}
+
+extension EventFilter {
+    /// The tables every event query reads, after its select list.
+    static let fromSQL = " FROM events e LEFT JOIN partnerships p ON p.id = e.partnership_id"
 }

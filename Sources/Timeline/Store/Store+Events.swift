@@ -35,20 +35,21 @@ extension Store {
 
     // MARK: - Rows
 
-    static let selectEventSQL = """
-        SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at
-        FROM events e LEFT JOIN partnerships p ON p.id = e.partnership_id
-        """
+    /// The event columns `readEvent` reads, then a snippet column, then `fromSQL`.
+    static let selectEventSQL = selectEventColumnsSQL + ", NULL" + EventFilter.fromSQL
+    static let selectEventColumnsSQL = "SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at"
 
     /// Reads one row of `selectEventSQL`, with its actors, tags, sources and quotes.
     func readEvent(_ row: Row) throws -> Event {
         let rowID: Int64 = row[0]
         let uid: String = row[1]
         let date = try storedDate(row[3], what: "event \"\(uid)\"")!
-        return Event(id: uid, title: row[2], date: date, summary: row[4], kind: row[5], partnership: row[6],
-                     actors: try actors(ofRowID: rowID), tags: try tags(ofRowID: rowID),
-                     sources: try citations(in: "event_sources", owner: "event_id", rowID: rowID),
-                     quotes: try quotes(ofEventRowID: rowID, at: date), createdAt: row[7], updatedAt: row[8])
+        var event = Event(id: uid, title: row[2], date: date, summary: row[4], kind: row[5], partnership: row[6],
+                          actors: try actors(ofRowID: rowID), tags: try tags(ofRowID: rowID),
+                          sources: try citations(in: "event_sources", owner: "event_id", rowID: rowID),
+                          quotes: try quotes(ofEventRowID: rowID, at: date), createdAt: row[7], updatedAt: row[8])
+        event.snippet = (row[9] as String?).map(SearchSnippet.init(marked:))
+        return event
     }
 
     private func actors(ofRowID rowID: Int64) throws -> [ActorRole] {

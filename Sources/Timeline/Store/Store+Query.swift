@@ -14,8 +14,14 @@ extension Store {
                 partnership = rowID
             }
             let clauses = filter.sqlClauses(actorRowIDs: actorRowIDs, partnershipRowID: partnership)
-            try database.cachedStatement(Self.selectEventSQL + clauses.sql).forEachRow(clauses.arguments) { row in
-                try body(try readEvent(row))
+            do {
+                try database.cachedStatement(Self.selectEventColumnsSQL + clauses.sql).forEachRow(clauses.arguments) { row in
+                    try body(try readEvent(row))
+                }
+            } catch let error as DatabaseError where filter.search != nil && error.code == 1 {
+                // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).
+                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message); "
+                    + "use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses")
             }
         }
     }
@@ -90,7 +96,7 @@ extension Store {
     @discardableResult
     public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), color: Bool = false,
                       to output: inout some TextOutputStream) throws -> Int {
-        var writer: any EventWriter = format == .json ? JSONDocumentWriter(records: try records(for: filter)) : format.makeWriter(color: color)
+        var writer: any EventWriter = format == .json ? JSONDocumentWriter(records: try records(for: filter)) : format.makeWriter(color: color, ranked: filter.rankedBySearch)
         var count = 0
         writer.writeHeader(to: &output)
         try forEachEvent(matching: filter) { event in

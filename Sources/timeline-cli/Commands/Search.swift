@@ -1,0 +1,47 @@
+import ArgumentParser
+import Timeline
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find events by words, best matches first.",
+        discussion: """
+            Searches titles, summaries, actors' names and aliases, tags, and quotes with their \
+            translations; case and accents are ignored ("donnees" finds "données"). Queries are \
+            FTS5: words (all must match), "exact phrases", prefix*, OR, NOT, parentheses. Every \
+            filter of `show` applies; `show --search` keeps timeline order instead.
+            Examples:
+              timeline search "medical records"
+              timeline search 'parten* AND google' --since 2019 --limit 5
+              timeline search sante --format json | jq '.events[].snippet'
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The query.")
+    var query: String
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    func validate() throws {
+        if filters.search != nil { throw ValidationError("give the query as the argument, not with --search") }
+    }
+
+    func run() throws {
+        var filter = filters.filter
+        filter.search = query
+        filter.rankedBySearch = true
+        let store = try database.open(.read)
+        var output = StandardOutput()
+        defer { output.flush() }
+        let count = try store.write(format, matching: filter, color: wantsColor(noColor: noColor), to: &output)
+        if count == 0 && format == .text {
+            StandardError.write("no events match\n")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Timeline
+
+@Suite("Full-text search")
+struct SearchTests {
+    func exampleStore() throws -> Store {
+        let store = try memoryStore()
+        try store.importDocument(try JSONDocumentReader.document(from: try packageFile("examples/mayo-google.json")))
+        return store
+    }
+
+    func ids(_ store: Store, _ query: String, ranked: Bool = true, filter: EventFilter = EventFilter()) throws -> [String] {
+        var filter = filter
+        filter.search = query
+        filter.rankedBySearch = ranked
+        return try store.events(matching: filter).compactMap(\.id)
+    }
+
+    @Test(arguments: [
+        ("sante", ["pichai-statement-2019"]),                              // "santé" in a quote, accent-free query
+        ("SANTÉ", ["pichai-statement-2019"]),
+        ("dossiers medicaux", ["biwer-whs-2022-medical-records"]),         // both words, in the French quote
+        ("\"medical records\"", ["biwer-whs-2022-medical-records"]),       // a phrase
+        ("\"records medical\"", []),
+        ("vaccin*", ["our-shot-2-save-lives"]),                            // a prefix
+        ("rochester OR youtube", ["google-rochester-office", "biwer-whs-2022-youtube"]),
+        ("youtube NOT summit", []),
+        ("\"clinique mayo\" office", ["google-rochester-office"]),         // an alias of an actor
+        ("\"world-health-summit\"", ["biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"]), // a tag
+    ])
+    func queriesFindWhatTheyShould(query: String, expected: [String]) throws {
+        #expect(Set(try ids(try exampleStore(), query)) == Set(expected))
+    }
+
+    @Test func resultsAreRankedWithTitlesFirstAndFilteredLikeShow() throws {
+        let store = try exampleStore()
+        #expect(try ids(store, "youtube").first == "biwer-whs-2022-youtube", "the word in the title ranks first")
+        #expect(try ids(store, "google", filter: EventFilter(since: date("2021"))) == ["biwer-whs-2022-youtube"])
+        #expect(try ids(store, "mayo", ranked: false, filter: EventFilter(limit: 2)) == ["mayo-clinic-platform-launch", "pichai-statement-2019"])
+        let snippet = try #require(try store.events(matching: EventFilter(search: "cornerstone")).first?.snippet)
+        #expect(snippet.marked().contains("the [cornerstone] of its digital transformation"))
+        #expect(snippet.marked(open: "<b>", close: "</b>").contains("<b>cornerstone</b>"))
+    }
+
+    @Test func rowsWrittenInSQLAreFoundToo() throws {
+        let store = try exampleStore()
+        try store.database.executeScript("""
+            INSERT INTO events (uid, title, date, start, end, precision) VALUES ('typed', 'Accord de confidentialité', '2023', '2023-01-01', '2023-12-31', 'year');
+            INSERT INTO tags (name) VALUES ('zeitgeist');
+            INSERT INTO event_tags VALUES ((SELECT id FROM events WHERE uid = 'typed'), (SELECT id FROM tags WHERE name = 'zeitgeist'));
+            INSERT INTO actor_aliases VALUES ('Alphabet', (SELECT id FROM actors WHERE name = 'Google'));
+            UPDATE actors SET name = 'Weltgesundheitsgipfel' WHERE name = 'World Health Summit';
+            UPDATE quotes SET translation = 'Vaccines work in Zanzibar.' WHERE event_id = (SELECT id FROM events WHERE uid = 'our-shot-2-save-lives');
+            DELETE FROM events WHERE uid = 'google-rochester-office';
+            """)
+        #expect(try ids(store, "confidentialite") == ["typed"])
+        #expect(try ids(store, "zeitgeist") == ["typed"])
+        #expect(Set(try ids(store, "alphabet")) == ["mayo-google-partnership", "pichai-statement-2019"])
+        #expect(Set(try ids(store, "weltgesundheitsgipfel")) == ["biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"])
+        #expect(try ids(store, "zanzibar") == ["our-shot-2-save-lives"])
+        #expect(try ids(store, "encourage") == [], "the old translation is gone from the index")
+        #expect(try ids(store, "rochester") == [])
+        try store.database.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
+    }
+
+    @Test(arguments: ["\"unbalanced", "AND", "(open", "title:", "world-health"])
+    func malformedQueriesAreClearErrors(query: String) throws {
+        let store = try exampleStore()
+        #expect { try ids(store, query) } throws: { error in
+            guard case .invalidValue(field: "search", let value, let expected) = error as? TimelineError else { return false }
+            return value == query && expected.contains("use words, \"exact phrases\"")
+        }
+    }
+
+    @Test func datasetteRecognisesTheIndex() throws {
+        let store = try memoryStore()
+        let sql = try store.database.scalar("SELECT sql FROM sqlite_schema WHERE name = 'events_fts'", as: String.self) ?? ""
+        #expect(sql.contains("content=\"events\""))
+        #expect(sql.contains("remove_diacritics 2"))
+    }
+}
