@@ -81,6 +81,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         year.isMultiple(of: 4) && (!year.isMultiple(of: 100) || year.isMultiple(of: 400))
     }
 
+    /// Days since 1970-01-01 (negative before): what Unix timestamps count from.
+    public var daysSince1970: Int { ordinal }
+
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`; years here are never negative).
     private var ordinal: Int {
         let shiftedYear = month <= 2 ? year - 1 : year

@@ -61,7 +61,7 @@ public enum JSONDocumentReader {
         }
     }
 
-    private static func event(_ object: JSONObject) throws -> Event {
+    static func event(_ object: JSONObject) throws -> Event {
         try object.allow(["id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
                           "actors", "tags", "sources", "quotes", "snippet"])
         let event = Event(
@@ -90,7 +90,7 @@ public enum JSONDocumentReader {
         return Citation(try source(object, allowing: ["locator"]), locator: try object.string("locator"))
     }
 
-    private static func source(_ object: JSONObject) throws -> Source {
+    static func source(_ object: JSONObject) throws -> Source {
         try source(object, allowing: [])
     }
 
@@ -104,7 +104,7 @@ public enum JSONDocumentReader {
         return try object.normalizing { try source.normalized() }
     }
 
-    private static func actor(_ object: JSONObject) throws -> ActorProfile {
+    static func actor(_ object: JSONObject) throws -> ActorProfile {
         try object.allow(["name", "kind", "aliases", "part_of", "affiliations"])
         var kind = ActorKind.organization
         if let text = try object.string("kind") {
@@ -121,7 +121,7 @@ public enum JSONDocumentReader {
         return try object.normalizing { try profile.normalized() }
     }
 
-    private static func partnership(_ object: JSONObject) throws -> Partnership {
+    static func partnership(_ object: JSONObject) throws -> Partnership {
         try object.allow(["id", "name", "date", "start", "end", "term", "summary", "members", "terms", "sources"])
         let partnership = Partnership(
             id: try object.string("id"), name: try object.required("name"),
@@ -222,7 +222,7 @@ public enum JSONDocumentReader {
         return number.intValue
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }

@@ -51,6 +51,30 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// Writes the value on one line, with no spaces: for JSON Lines.
+    public func writeCompact(to output: inout some TextOutputStream) {
+        switch self {
+        case .array(let elements):
+            output.write("[")
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.write(",") }
+                element.writeCompact(to: &output)
+            }
+            output.write("]")
+        case .object(let members):
+            output.write("{")
+            for (index, member) in members.enumerated() {
+                if index > 0 { output.write(",") }
+                JSONValue.writeString(member.key, to: &output)
+                output.write(":")
+                member.value.writeCompact(to: &output)
+            }
+            output.write("}")
+        default:
+            write(to: &output)
+        }
+    }
+
     static func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).

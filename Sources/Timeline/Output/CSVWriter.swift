@@ -1,37 +1,46 @@
 /// Writes RFC 4180 CSV: a header row, then one row per event, CRLF line ends, fields quoted when
-/// they hold a comma, a quote, CR or LF. Several actors, tags or sources share one cell,
-/// separated by "; ", actors with their role in parentheses: "Mayo Clinic (partner); Google".
+/// they hold a comma, a quote, CR or LF. Lists share a cell as `CSVCells` describes, so that
+/// `import` reads the file back. Cells a spreadsheet would run as formulas are neutralized
+/// unless `neutralizeFormulas` is false; `byteOrderMark` starts the file with one (Excel then
+/// reads UTF-8 right).
 public struct CSVWriter: EventWriter {
-    /// The columns, in order.
+    /// The columns, in order. `display_date`, `start`, `end`, `precision`, `uncertain` and
+    /// `approximate` are derived from `date` (ignored on import).
     public static let columns = [
         "id", "date", "display_date", "start", "end", "precision", "uncertain", "approximate",
         "title", "summary", "kind", "partnership", "actors", "tags", "sources", "quotes",
     ]
 
-    public init() {}
+    public var neutralizeFormulas: Bool
+    public var byteOrderMark: Bool
+
+    public init(neutralizeFormulas: Bool = true, byteOrderMark: Bool = false) {
+        self.neutralizeFormulas = neutralizeFormulas
+        self.byteOrderMark = byteOrderMark
+    }
 
     public mutating func writeHeader(to output: inout some TextOutputStream) {
-        writeRow(Self.columns, to: &output)
+        if byteOrderMark { output.write("\u{FEFF}") }
+        Self.writeRow(Self.columns, to: &output)
     }
 
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
         let date = event.date
-        let actors: String = event.actors.map(\.labelWithRole).joined(separator: "; ")
-        let sources: String = event.sources.map { $0.source.url ?? $0.source.label }.joined(separator: "; ")
-        let quotes: String = event.quotes.map { "\($0.speaker): \($0.text)" }.joined(separator: "; ")
         let fields: [String] = [
             event.id ?? "", date.edtf, date.display, date.earliest?.iso ?? "", date.latest?.iso ?? "",
             date.precision.rawValue, date.isUncertain ? "1" : "0", date.isApproximate ? "1" : "0",
             event.title, event.summary ?? "", event.kind ?? "", event.partnership ?? "",
-            actors, event.tags.joined(separator: "; "), sources, quotes,
+            CSVCells.list(event.actors.map(CSVCells.actor)), CSVCells.list(event.tags.map(CSVCells.escape)),
+            CSVCells.list(event.sources.map(CSVCells.citation)), CSVCells.list(event.quotes.map(CSVCells.quote)),
         ]
-        writeRow(fields, to: &output)
+        Self.writeRow(neutralizeFormulas ? fields.map(CSVCells.neutralizingFormula) : fields, to: &output)
     }
 
     public mutating func writeFooter(to output: inout some TextOutputStream) {}
 
-    private func writeRow(_ fields: [String], to output: inout some TextOutputStream) {
-        output.write(fields.map(Self.escape).joined(separator: ","))
+    /// One row, fields quoted where RFC 4180 needs it, ended by CRLF.
+    static func writeRow(_ fields: [String], to output: inout some TextOutputStream) {
+        output.write(fields.map(escape).joined(separator: ","))
         output.write("\r\n")
     }
 

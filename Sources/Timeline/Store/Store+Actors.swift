@@ -183,6 +183,7 @@ extension Store {
         try database.execute("INSERT INTO actors (name) VALUES (?)", [name])
         let rowID = database.lastInsertedRowID
         actorDirectory.register(name, rowID: rowID)
+        actorsCreatedByReference.insert(rowID)
         return rowID
     }
 

@@ -49,123 +49,177 @@ extension Store {
         try importDocument(TimelineDocument(events: Array(events)), onConflict: policy)
     }
 
-    /// Imports a document all-or-nothing, in one transaction with reused statements: actors,
-    /// then sources, partnerships and events. Records are matched on id (actors on name or
-    /// alias); one stored with the same content is left alone (so importing a file twice adds
-    /// nothing); one with different content follows `policy`. A bad record stops the import with
-    /// `TimelineError.importFailed` naming it (1-based position and id).
+    /// Imports a document read whole: actors, then sources, partnerships and events.
     @discardableResult
     public func importDocument(_ document: TimelineDocument, onConflict policy: ConflictPolicy = .fail) throws -> ImportReport {
-        try write {
-            var report = ImportReport()
-            try importActors(document.actors, policy: policy, counts: &report.actors)
-            for (offset, incoming) in document.sources.enumerated() {
-                try reporting("source \(offset + 1)", id: incoming.id) {
-                    let source = try incoming.normalized()
-                    guard let id = source.id else {
-                        _ = try insertSource(source)
-                        report.sources.added += 1
-                        return
-                    }
-                    guard let rowID = try sourceRowID(uid: id) else {
-                        _ = try insertSource(source)
-                        report.sources.added += 1
-                        return
-                    }
-                    let stored = try database.cachedStatement(Self.selectSourceSQL + " WHERE s.id = ?").first([rowID]) { try readSource($0) }
-                    try resolve(stored == source, id: id, policy: policy, counts: &report.sources) { try replaceSource(rowID: rowID, with: source) }
+        var reader = DocumentRecordReader(document)
+        return try importRecords(from: &reader, onConflict: policy)
+    }
+
+    /// Imports records as `reader` reads them, all-or-nothing: one transaction with reused
+    /// statements, so an input of any size streams through. Records are matched on id (actors
+    /// on name or alias); one stored with the same content is left alone (so importing a file
+    /// twice adds nothing); one with different content follows `policy`. A bad record stops the
+    /// import with `TimelineError.importFailed` naming where it was read. With `dryRun`
+    /// everything is checked and counted, then rolled back. `progress` hears the number of
+    /// records read, every 1,000.
+    @discardableResult
+    public func importRecords(from reader: inout some RecordReader, onConflict policy: ConflictPolicy = .fail,
+                              dryRun: Bool = false, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+        do {
+            return try write {
+                var importer = Importer(store: self, policy: policy)
+                var count = 0
+                while let (record, location) = try reader.next() {
+                    try importer.reporting(location) { try importer.apply(record) }
+                    count += 1
+                    if count.isMultiple(of: 1_000) { progress(count) }
                 }
+                try importer.finish()
+                if dryRun { throw DryRun(report: importer.report) }
+                return importer.report
             }
-            for (offset, incoming) in document.partnerships.enumerated() {
-                try reporting("partnership \(offset + 1)", id: incoming.id) {
-                    let partnership = try incoming.normalized()
-                    guard let id = partnership.id, let rowID = try partnershipRowID(uid: id) else {
-                        _ = try insertPartnership(partnership)
-                        report.partnerships.added += 1
-                        return
-                    }
-                    let stored = try database.cachedStatement(Self.selectPartnershipSQL + " WHERE p.id = ?").first([rowID]) { try readPartnership($0) }
-                    let same = try stored.map { try comparable($0.content) } == (try comparable(partnership))
-                    try resolve(same, id: id, policy: policy, counts: &report.partnerships) { try replacePartnership(rowID: rowID, with: partnership) }
-                }
-            }
-            var seenIDs = Set<String>()
-            // Ids made for events without one must not take an id that a later event has.
-            let explicitIDs = Set(document.events.compactMap(\.id))
-            for (offset, incoming) in document.events.enumerated() {
-                try reporting("event \(offset + 1)", id: incoming.id) {
-                    let event = try incoming.normalized()
-                    guard let id = event.id else {
-                        _ = try insert(event, reserved: explicitIDs)
-                        report.events.added += 1
-                        return
-                    }
-                    guard seenIDs.insert(id).inserted else {
-                        throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
-                    }
-                    guard let rowID = try rowID(of: id) else {
-                        _ = try insert(event)
-                        report.events.added += 1
-                        return
-                    }
-                    let stored = try database.cachedStatement(Self.selectEventSQL + " WHERE e.id = ?").first([rowID]) { try readEvent($0) }
-                    let same = try stored.map { try comparable($0.normalized().content) } == (try comparable(event.content))
-                    try resolve(same, id: id, policy: policy, counts: &report.events) { try replace(rowID: rowID, with: event) }
-                }
-            }
-            return report
+        } catch let dryRun as DryRun {
+            return dryRun.report
+        }
+    }
+}
+
+/// Thrown to roll a dry run back, with what it would have done.
+private struct DryRun: Error {
+    let report: ImportReport
+}
+
+/// The state of one import: what it has counted, and what it must remember to stay correct on
+/// a stream (ids it made up, actors it created only because something named them).
+struct Importer {
+    let store: Store
+    let policy: ConflictPolicy
+    var report = ImportReport()
+    private var seenEventIDs = Set<String>()
+    /// Events given an id made from their title, by that id: a later event of the same input
+    /// that has this id explicitly takes it, and the earlier one gets another.
+    private var generatedEventIDs: [String: Int64] = [:]
+    /// Actors whose details are written once every actor of the input exists.
+    private var pendingActorDetails: [(profile: ActorProfile, rowID: Int64, location: String)] = []
+
+    init(store: Store, policy: ConflictPolicy) {
+        self.store = store
+        self.policy = policy
+    }
+
+    private var database: Database { store.database }
+
+    mutating func apply(_ record: ImportRecord) throws {
+        switch record {
+        case .actor(let profile): try apply(profile.normalized())
+        case .source(let source): try apply(source.normalized())
+        case .partnership(let partnership): try apply(partnership.normalized())
+        case .event(let event): try apply(event.normalized())
         }
     }
 
-    // MARK: - Internals
-
-    private func importActors(_ actors: [ActorProfile], policy: ConflictPolicy, counts: inout ImportReport.Counts) throws {
-        // First every actor exists, so that parents and organizations named later are found;
-        // then the details of the new and updated ones are written.
-        var toWrite: [(profile: ActorProfile, rowID: Int64, location: String)] = []
-        for (offset, incoming) in actors.enumerated() {
-            let location = "actor \(offset + 1) (\"\(incoming.name)\")"
-            try reporting(location, id: nil) {
-                let profile = try incoming.normalized()
-                if let rowID = try actorDirectory.rowID(of: profile.name, in: database) {
-                    let stored = try self.profile(ofRowID: rowID)
-                    try resolve(try comparable(stored) == (try comparable(profile)), id: profile.name, policy: policy, counts: &counts) {
-                        try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
-                        toWrite.append((profile, rowID, location))
-                    }
-                } else {
-                    try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
-                    let rowID = database.lastInsertedRowID
-                    actorDirectory.register(profile.name, rowID: rowID)
-                    toWrite.append((profile, rowID, location))
-                    counts.added += 1
-                }
-            }
+    /// Writes what waited for the whole input.
+    mutating func finish() throws {
+        for item in pendingActorDetails {
+            try reporting(item.location) { try store.writeDetails(of: item.profile, rowID: item.rowID) }
         }
-        for item in toWrite {
-            try reporting(item.location, id: nil) { try writeDetails(of: item.profile, rowID: item.rowID) }
+        pendingActorDetails = []
+    }
+
+    private mutating func apply(_ profile: ActorProfile) throws {
+        let location = "actor \"\(profile.name)\""
+        if let rowID = try store.actorDirectory.rowID(of: profile.name, in: database) {
+            // An actor created earlier in this import only because something named it is this one.
+            if store.actorsCreatedByReference.contains(rowID) {
+                store.actorsCreatedByReference.remove(rowID)
+                try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
+                pendingActorDetails.append((profile, rowID, location))
+                report.actors.added += 1
+                return
+            }
+            let stored = try store.profile(ofRowID: rowID)
+            if try shouldReplace(same: try comparable(stored) == (try comparable(profile)), id: profile.name, counts: \.actors) {
+                try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
+                pendingActorDetails.append((profile, rowID, location))
+            }
+        } else {
+            try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
+            let rowID = database.lastInsertedRowID
+            store.actorDirectory.register(profile.name, rowID: rowID)
+            pendingActorDetails.append((profile, rowID, location))
+            report.actors.added += 1
         }
     }
 
-    /// Applies `policy` to a stored record that has the incoming record's id.
-    private func resolve(_ same: Bool, id: String, policy: ConflictPolicy, counts: inout ImportReport.Counts,
-                         update: () throws -> Void) throws {
-        if same {
-            counts.unchanged += 1
+    private mutating func apply(_ source: Source) throws {
+        guard let id = source.id, let rowID = try store.sourceRowID(uid: id) else {
+            _ = try store.insertSource(source)
+            report.sources.added += 1
             return
         }
+        let stored = try database.cachedStatement(Store.selectSourceSQL + " WHERE s.id = ?").first([rowID]) { try store.readSource($0) }
+        if try shouldReplace(same: stored == source, id: id, counts: \.sources) { try store.replaceSource(rowID: rowID, with: source) }
+    }
+
+    private mutating func apply(_ partnership: Partnership) throws {
+        guard let id = partnership.id, let rowID = try store.partnershipRowID(uid: id) else {
+            _ = try store.insertPartnership(partnership)
+            report.partnerships.added += 1
+            return
+        }
+        let stored = try database.cachedStatement(Store.selectPartnershipSQL + " WHERE p.id = ?").first([rowID]) { try store.readPartnership($0) }
+        let same = try stored.map { try comparable($0.content) } == (try comparable(partnership))
+        if try shouldReplace(same: same, id: id, counts: \.partnerships) { try store.replacePartnership(rowID: rowID, with: partnership) }
+    }
+
+    private mutating func apply(_ event: Event) throws {
+        guard let id = event.id else {
+            let id = try store.insert(event)
+            generatedEventIDs[id] = try store.rowID(of: id)
+            report.events.added += 1
+            return
+        }
+        guard seenEventIDs.insert(id).inserted else {
+            throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
+        }
+        if let generated = generatedEventIDs.removeValue(forKey: id) {
+            let title = try database.scalar("SELECT title FROM events WHERE id = ?", [generated], as: String.self) ?? ""
+            let other = try store.unusedID(for: title, fallback: "event", in: "events", avoiding: [id])
+            try database.execute("UPDATE events SET uid = ? WHERE id = ?", [other, generated])
+            generatedEventIDs[other] = generated
+        }
+        guard let rowID = try store.rowID(of: id) else {
+            _ = try store.insert(event)
+            report.events.added += 1
+            return
+        }
+        let stored = try database.cachedStatement(Store.selectEventSQL + " WHERE e.id = ?").first([rowID]) { try store.readEvent($0) }
+        let same = try stored.map { try comparable($0.normalized().content) } == (try comparable(event.content))
+        if try shouldReplace(same: same, id: id, counts: \.events) { try store.replace(rowID: rowID, with: event) }
+    }
+
+    /// Applies `policy` to a stored record that has the incoming record's id, counting what
+    /// happens: true when the stored record is to be replaced.
+    private mutating func shouldReplace(same: Bool, id: String, counts: WritableKeyPath<ImportReport, ImportReport.Counts>) throws -> Bool {
+        if same {
+            report[keyPath: counts].unchanged += 1
+            return false
+        }
         switch policy {
-        case .fail: throw TimelineError.importConflict(id: id)
-        case .skip: counts.skipped += 1
+        case .fail:
+            throw TimelineError.importConflict(id: id)
+        case .skip:
+            report[keyPath: counts].skipped += 1
+            return false
         case .update:
-            try update()
-            counts.updated += 1
+            report[keyPath: counts].updated += 1
+            return true
         }
     }
 
     /// Runs `body`, turning any error into `importFailed` naming `location`.
-    private func reporting(_ location: String, id: String?, _ body: () throws -> Void) throws {
-        let location = location + (id.map { " (id \"\($0)\")" } ?? "")
+    func reporting(_ location: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as TimelineError {
@@ -176,9 +230,11 @@ extension Store {
         }
     }
 
+    // MARK: - Comparing
+
     /// The stored name of the actor `name` names, or `name` when it names none yet.
     private func canonicalName(_ name: String) throws -> String {
-        guard let rowID = try actorDirectory.rowID(of: name, in: database) else { return name }
+        guard let rowID = try store.actorDirectory.rowID(of: name, in: database) else { return name }
         return try database.scalar("SELECT name FROM actors WHERE id = ?", [rowID], as: String.self) ?? name
     }
 

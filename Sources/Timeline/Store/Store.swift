@@ -8,6 +8,9 @@ public final class Store {
     public let database: Database
     /// Actor names and aliases as matched (case- and accent-insensitively); reset by each write.
     var actorDirectory = ActorDirectory()
+    /// Actors the current write created only because something named them (with the default
+    /// kind, nothing else known): an import may still describe them without a conflict.
+    var actorsCreatedByReference = Set<Int64>()
     /// Applied migrations whose file changed after they were applied (worth a warning).
     public let changedMigrations: [Migration]
     /// Migrations applied while opening (empty when the file was up to date).
@@ -92,6 +95,7 @@ public final class Store {
     /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
     func write<T>(_ body: () throws -> T) throws -> T {
         actorDirectory.reset()
+        actorsCreatedByReference = []
         do {
             return try database.transaction(body)
         } catch let error as DatabaseError {

@@ -1,0 +1,59 @@
+/// Reads events from CSV with a header row naming the columns of `CSVWriter.columns` (in any
+/// order; `title` and `date` required; derived columns ignored), row by row. Errors name the
+/// row and the line it starts on.
+public struct CSVEventReader: RecordReader {
+    private var reader: CSVReader
+    private var columns: [String: Int] = [:]
+    private var rowNumber = 1
+
+    public init(_ input: InputBytes) throws {
+        reader = CSVReader(input)
+        guard let header = try reader.nextRow() else {
+            throw TimelineError.importFailed(location: "row 1", reason: "the file is empty; expected a header row")
+        }
+        for (index, name) in header.enumerated() {
+            let name = name.trimmingWhitespace.lowercased()
+            guard CSVWriter.columns.contains(name) else {
+                throw TimelineError.importFailed(location: "row 1, column \(index + 1)",
+                    reason: "unknown column \"\(name)\"; expected some of \(CSVWriter.columns.joined(separator: ", "))")
+            }
+            columns[name] = index
+        }
+        for required in ["title", "date"] where columns[required] == nil {
+            throw TimelineError.importFailed(location: "row 1", reason: "the header has no \"\(required)\" column")
+        }
+    }
+
+    public mutating func next() throws -> (record: ImportRecord, location: String)? {
+        while true {
+            let row: [String]
+            do {
+                guard let next = try reader.nextRow() else { return nil }
+                row = next
+            } catch let error as TimelineError {
+                throw TimelineError.importFailed(location: "row \(rowNumber + 1)", reason: error.description)
+            }
+            rowNumber += 1
+            if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            let location = "row \(rowNumber) (line \(reader.rowLine))"
+            func cell(_ name: String) -> String? {
+                guard let index = columns[name], index < row.count else { return nil }
+                return CSVCells.restoringFormula(row[index]).nonBlank
+            }
+            do {
+                let dateText = cell("date") ?? ""
+                let date: PartialDate
+                do { date = try PartialDate(parsing: dateText) } catch {
+                    throw TimelineError.invalidValue(field: "date", value: dateText, expected: "\(error.reason); see `timeline help add` for date forms")
+                }
+                let event = Event(id: cell("id"), title: cell("title") ?? "", date: date, summary: cell("summary"), kind: cell("kind"),
+                                  partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
+                                  tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
+                                  quotes: try CSVCells.quotes(cell("quotes") ?? ""))
+                return (.event(try event.normalized()), location + (event.id.map { " (id \"\($0)\")" } ?? ""))
+            } catch let error as TimelineError {
+                throw TimelineError.importFailed(location: location, reason: error.description)
+            }
+        }
+    }
+}

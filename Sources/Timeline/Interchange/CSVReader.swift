@@ -1,0 +1,81 @@
+/// Reads RFC 4180 CSV row by row from a stream of bytes: fields separated by commas, rows by
+/// CRLF or LF, quoted fields with doubled quotes inside, line breaks allowed in quoted fields.
+///
+/// Written here rather than taken from a package because an import must say where a file is
+/// broken (the line of an unterminated quote, a quote inside an unquoted field), and the CSV
+/// packages available read such files without complaint, one Unicode scalar at a time.
+public struct CSVReader {
+    private var input: InputBytes
+    /// The 1-based line on which the last row returned began.
+    public private(set) var rowLine = 0
+
+    public init(_ input: InputBytes) {
+        self.input = input
+        self.input.skipByteOrderMark()
+    }
+
+    /// The next row's fields, or nil at the end. Throws on malformed quoting.
+    public mutating func nextRow() throws -> [String]? {
+        rowLine = input.line
+        guard var byte = input.next() else { return nil }
+        var fields: [String] = []
+        var field: [UInt8] = []
+        while true {
+            if byte == UInt8(ascii: "\"") && field.isEmpty {
+                let startLine = input.line
+                // A quoted field: up to the closing quote; "" is a quote.
+                while true {
+                    guard let inner = input.next() else {
+                        throw TimelineError.invalidValue(field: "CSV", value: "line \(startLine)",
+                                                         expected: "a quoted field starts there and is never closed")
+                    }
+                    if inner == UInt8(ascii: "\"") {
+                        if input.peek(1).first == UInt8(ascii: "\"") {
+                            _ = input.next()
+                            field.append(inner)
+                        } else {
+                            break
+                        }
+                    } else {
+                        field.append(inner)
+                    }
+                }
+                guard let after = input.next() else {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    return fields
+                }
+                if after == UInt8(ascii: "\r"), input.peek(1).first == 0x0A { _ = input.next(); fields.append(String(decoding: field, as: UTF8.self)); return fields }
+                if after == 0x0A { fields.append(String(decoding: field, as: UTF8.self)); return fields }
+                guard after == UInt8(ascii: ",") else {
+                    throw TimelineError.invalidValue(field: "CSV", value: "line \(input.line)",
+                                                     expected: "a closing quote must be followed by a comma or the end of the row")
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                guard let following = input.next() else { fields.append(""); return fields }
+                byte = following
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case 0x0A:
+                if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                fields.append(String(decoding: field, as: UTF8.self))
+                return fields
+            case UInt8(ascii: "\""):
+                throw TimelineError.invalidValue(field: "CSV", value: "line \(input.line)",
+                                                 expected: "a quote inside an unquoted field; quote the whole field and double the quote")
+            default:
+                field.append(byte)
+            }
+            guard let following = input.next() else {
+                if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                fields.append(String(decoding: field, as: UTF8.self))
+                return fields
+            }
+            byte = following
+        }
+    }
+}

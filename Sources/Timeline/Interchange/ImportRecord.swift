@@ -1,0 +1,35 @@
+/// One record read from an input, in the order an import applies them: the records events
+/// refer to come before the events.
+public enum ImportRecord: Hashable, Sendable {
+    case actor(ActorProfile)
+    case source(Source)
+    case partnership(Partnership)
+    case event(Event)
+}
+
+/// Reads records one at a time, each with where it was read ("line 12", "event 3 (id \"x\")"),
+/// so that an import can stream an input of any size and name the place of an error.
+public protocol RecordReader {
+    mutating func next() throws -> (record: ImportRecord, location: String)?
+}
+
+/// The records of a document already read whole.
+public struct DocumentRecordReader: RecordReader {
+    private var records: [(ImportRecord, String)] = []
+    private var index = 0
+
+    public init(_ document: TimelineDocument) {
+        records += document.actors.enumerated().map { (.actor($1), "actor \($0 + 1) (\"\($1.name)\")") }
+        records += document.sources.enumerated().map { (.source($1), "source \($0 + 1)" + Self.id($1.id)) }
+        records += document.partnerships.enumerated().map { (.partnership($1), "partnership \($0 + 1)" + Self.id($1.id)) }
+        records += document.events.enumerated().map { (.event($1), "event \($0 + 1)" + Self.id($1.id)) }
+    }
+
+    private static func id(_ id: String?) -> String { id.map { " (id \"\($0)\")" } ?? "" }
+
+    public mutating func next() -> (record: ImportRecord, location: String)? {
+        guard index < records.count else { return nil }
+        defer { index += 1 }
+        return records[index]
+    }
+}
