@@ -207,7 +207,7 @@ struct InterchangeTests {
 
             """)
         var colored = StringOutput()
-        var writer = OutputFormat.text.makeWriter(color: true)
+        var writer = OutputOptions(color: true).makeWriter(.text)
         writer.write(try store.events(), to: &colored)
         #expect(colored.text.contains("\u{1B}[1m2019\u{1B}[0m"))
     }

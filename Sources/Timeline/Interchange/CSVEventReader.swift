@@ -35,11 +35,11 @@ public struct CSVEventReader: RecordReader {
             }
             rowNumber += 1
             if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-            let location = "row \(rowNumber) (line \(reader.rowLine))"
             func cell(_ name: String) -> String? {
                 guard let index = columns[name], index < row.count else { return nil }
                 return CSVCells.restoringFormula(row[index]).nonBlank
             }
+            let location = "row \(rowNumber) (line \(reader.rowLine))" + (cell("id").map { " (id \"\($0)\")" } ?? "")
             do {
                 let dateText = cell("date") ?? ""
                 let date: PartialDate
@@ -50,7 +50,7 @@ public struct CSVEventReader: RecordReader {
                                   partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
                                   tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
                                   quotes: try CSVCells.quotes(cell("quotes") ?? ""))
-                return (.event(try event.normalized()), location + (event.id.map { " (id \"\($0)\")" } ?? ""))
+                return (.event(try event.normalized()), location)
             } catch let error as TimelineError {
                 throw TimelineError.importFailed(location: location, reason: error.description)
             }

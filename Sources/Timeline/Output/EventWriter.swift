@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a stream of events in one format: a header, each event as it comes, a footer.
 /// Writers keep no events, so output of any size runs in flat memory.
 public protocol EventWriter {
@@ -6,34 +8,86 @@ public protocol EventWriter {
     mutating func writeFooter(to output: inout some TextOutputStream)
 }
 
-/// The formats `show` and `export` write.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    /// For people at a terminal: grouped by year, aligned, coloured when asked.
-    case text
-    /// The JSON document (version 1) that `import` reads back.
-    case json
-    /// RFC 4180 CSV, one row per event.
-    case csv
-    /// Markdown, one section per year.
-    case markdown
-
-    /// A writer for this format. `color` and `ranked` (search results by relevance) only
-    /// affect `text`.
-    public func makeWriter(color: Bool = false, ranked: Bool = false) -> any EventWriter {
-        switch self {
-        case .text: TextWriter(color: color, ranked: ranked)
-        case .json: JSONDocumentWriter()
-        case .csv: CSVWriter()
-        case .markdown: MarkdownWriter()
-        }
-    }
-}
-
 extension EventWriter {
     /// Writes `events` whole: header, events, footer.
     public mutating func write(_ events: some Sequence<Event>, to output: inout some TextOutputStream) {
         writeHeader(to: &output)
         for event in events { write(event, to: &output) }
         writeFooter(to: &output)
+    }
+}
+
+/// The formats `show`, `search` and `export` write.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// For people at a terminal: grouped by year, aligned, coloured when asked.
+    case text
+    /// The JSON document that `import` reads back.
+    case json
+    /// JSON Lines: one object per line (records, then events), for jq and streams.
+    case jsonl
+    /// RFC 4180 CSV, one row per event; `import` reads it back.
+    case csv
+    /// Markdown, one section per year, sources as footnotes.
+    case markdown
+    /// iCalendar (RFC 5545): all-day events for calendar apps.
+    case ical
+    /// TimelineJS's JSON, to publish with Knight Lab's TimelineJS.
+    case timelinejs
+    /// Timesketch's CSV.
+    case timesketchCSV = "timesketch-csv"
+    /// Timesketch's JSON Lines.
+    case timesketchJSONL = "timesketch-jsonl"
+
+    /// The format a file name's extension suggests: `.json`, `.jsonl`/`.ndjson`, `.csv`,
+    /// `.md`/`.markdown`, `.ics`, `.txt`; nil for others.
+    public static func forFile(_ path: String) -> OutputFormat? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json": .json
+        case "jsonl", "ndjson": .jsonl
+        case "csv": .csv
+        case "md", "markdown": .markdown
+        case "ics": .ical
+        case "txt": .text
+        default: nil
+        }
+    }
+
+    /// True for formats that carry the actors, sources and partnerships before the events.
+    var needsRecords: Bool { self == .json || self == .jsonl || self == .timelinejs }
+}
+
+/// How to write: the choices that only some formats look at.
+public struct OutputOptions: Sendable {
+    /// ANSI colour (text).
+    public var color = false
+    /// Start with a UTF-8 byte order mark, for spreadsheets (csv).
+    public var byteOrderMark = false
+    /// Keep spreadsheets from running cells as formulas (csv, timesketch-csv).
+    public var neutralizeFormulas = true
+    /// The title slide (timelinejs).
+    public var title = "Timeline"
+    /// How slides are grouped (timelinejs).
+    public var grouping = TimelineJSWriter.Grouping.kind
+    /// The export's time, for iCalendar's DTSTAMP.
+    public var now = Date()
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    /// A writer for `format`; `records` are what the events refer to (json, jsonl, timelinejs),
+    /// `ranked` says events come by search relevance (text).
+    public func makeWriter(_ format: OutputFormat, records: TimelineDocument = TimelineDocument(), ranked: Bool = false) -> any EventWriter {
+        switch format {
+        case .text: TextWriter(color: color, ranked: ranked)
+        case .json: JSONDocumentWriter(records: records)
+        case .jsonl: JSONLinesWriter(records: records)
+        case .csv: CSVWriter(neutralizeFormulas: neutralizeFormulas, byteOrderMark: byteOrderMark)
+        case .markdown: MarkdownWriter()
+        case .ical: ICalendarWriter(stamp: ICalendarWriter.stamp(for: now))
+        case .timelinejs: TimelineJSWriter(records: records, title: title, groupBy: grouping)
+        case .timesketchCSV: TimesketchWriter(layout: .csv, neutralizeFormulas: neutralizeFormulas)
+        case .timesketchJSONL: TimesketchWriter(layout: .jsonLines)
+        }
     }
 }

@@ -7,11 +7,13 @@ public struct TimesketchWriter: EventWriter {
     public enum Layout: Sendable { case csv, jsonLines }
 
     public var layout: Layout
+    public var neutralizeFormulas: Bool
     static let columns = ["message", "datetime", "timestamp", "timestamp_desc", "id", "date", "end", "kind", "partnership",
                           "actors", "tags", "sources"]
 
-    public init(layout: Layout) {
+    public init(layout: Layout, neutralizeFormulas: Bool = true) {
         self.layout = layout
+        self.neutralizeFormulas = neutralizeFormulas
     }
 
     public mutating func writeHeader(to output: inout some TextOutputStream) {
@@ -34,7 +36,7 @@ public struct TimesketchWriter: EventWriter {
         ]
         switch layout {
         case .csv:
-            CSVWriter.writeRow(values.map(CSVCells.neutralizingFormula), to: &output)
+            CSVWriter.writeRow(neutralizeFormulas ? values.map(CSVCells.neutralizingFormula) : values, to: &output)
         case .jsonLines:
             var members: [(key: String, value: JSONValue)] = []
             for (key, value) in zip(Self.columns, values) where !value.isEmpty {

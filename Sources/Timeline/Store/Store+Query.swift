@@ -91,12 +91,13 @@ extension Store {
                                 partnerships: partnerships)
     }
 
-    /// Writes the events `filter` keeps in `format` (a JSON document with the records they
-    /// refer to), streaming; returns how many events it wrote.
+    /// Writes the events `filter` keeps in `format` (with the records they refer to, for the
+    /// formats that carry them), streaming; returns how many events it wrote.
     @discardableResult
-    public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), color: Bool = false,
+    public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
                       to output: inout some TextOutputStream) throws -> Int {
-        var writer: any EventWriter = format == .json ? JSONDocumentWriter(records: try records(for: filter)) : format.makeWriter(color: color, ranked: filter.rankedBySearch)
+        let records = format.needsRecords ? try records(for: filter) : TimelineDocument()
+        var writer = options.makeWriter(format, records: records, ranked: filter.rankedBySearch)
         var count = 0
         writer.writeHeader(to: &output)
         try forEachEvent(matching: filter) { event in

@@ -4,15 +4,18 @@ import Timeline
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a JSON document (as written by export), all or nothing.",
+        abstract: "Import a file, all or nothing: our JSON, JSON Lines or CSV, or TimelineJS's JSON or spreadsheet CSV.",
         discussion: """
-            Reads documents of version 1 and 2. Records are matched on id (actors on name or \
-            alias): one already stored as it is in the file is left alone, so importing a file \
-            twice adds nothing. --on-conflict says what to do when a stored record with the same \
-            id differs.
+            The format comes from --format, else the file's extension and first bytes. JSON Lines \
+            and CSV stream, so a file of any size imports in flat memory, in one transaction. \
+            Records are matched on id (actors on name or alias): one already stored as it is in \
+            the file is left alone, so importing a file twice adds nothing. --on-conflict says \
+            what to do when a stored record with the same id differs. --dry-run reports what \
+            would be added, updated and skipped, and writes nothing.
             Examples:
               timeline import examples/mayo-google.json
-              cat timeline.json | timeline import - --on-conflict update
+              timeline import events.csv --dry-run
+              cat timeline.jsonl | timeline import - --on-conflict update
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -20,25 +23,45 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file"))
     var file: String
 
+    @Option(help: ArgumentHelp("The input's format (default: detected).", valueName: "format"))
+    var format: InputFormat?
+
     @Option(name: .customLong("on-conflict"), help: ArgumentHelp("When a stored record with the same id differs.", valueName: "policy"))
     var onConflict: ConflictPolicy = .fail
 
+    @Flag(name: .customLong("dry-run"), help: "Check everything and report what would change; write nothing.")
+    var dryRun = false
+
     func run() throws {
-        let data: Data
+        var input: InputBytes
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            input = InputBytes(handle: .standardInput)
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
                 throw CLIError(description: "cannot read \(file): no such file")
             }
-            guard !isDirectory.boolValue, let contents = FileManager.default.contents(atPath: file) else {
-                throw CLIError(description: "cannot read \(file)")
-            }
-            data = contents
+            guard !isDirectory.boolValue else { throw CLIError(description: "cannot read \(file): it is a folder") }
+            input = try InputBytes(path: file)
         }
-        let document = try JSONDocumentReader.document(from: data)
-        let report = try database.withNewOrExistingStore { try $0.importDocument(document, onConflict: onConflict) }
-        StandardError.write("imported \(report)\n")
+        let format = format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
+        var reader = try format.makeReader(input)
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let report: ImportReport
+        do {
+            let run = { (store: Store) in
+                try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in
+                    if showProgress { StandardError.write("\rimporting… \(count) records") }
+                }
+            }
+            // A dry run never creates the database; a real one may.
+            report = dryRun && !FileManager.default.fileExists(atPath: database.path)
+                ? try run(try Store(path: ":memory:", access: .create))
+                : try database.withNewOrExistingStore(run)
+        }
+        if showProgress { StandardError.write("\r\u{1B}[K") }
+        StandardError.write((dryRun ? "dry run, nothing written: would import " : "imported ") + "\(report)\n")
     }
 }
+
+extension InputFormat: ExpressibleByArgument {}

@@ -39,7 +39,7 @@ struct Search: ParsableCommand {
         let store = try database.open(.read)
         var output = StandardOutput()
         defer { output.flush() }
-        let count = try store.write(format, matching: filter, color: wantsColor(noColor: noColor), to: &output)
+        let count = try store.write(format, matching: filter, options: OutputOptions(color: wantsColor(noColor: noColor)), to: &output)
         if count == 0 && format == .text {
             StandardError.write("no events match\n")
         }

@@ -28,7 +28,7 @@ struct Show: ParsableCommand {
         let store = try database.open(.read)
         var output = StandardOutput()
         defer { output.flush() }
-        let count = try store.write(format, matching: filters.filter, color: wantsColor(noColor: noColor), to: &output)
+        let count = try store.write(format, matching: filters.filter, options: OutputOptions(color: wantsColor(noColor: noColor)), to: &output)
         if count == 0 && format == .text {
             StandardError.write("no events match\n")
         }

@@ -84,7 +84,7 @@ struct ActorShow: ParsableCommand {
         RecordDetails(color: color).write(actor, parts: try store.parts(ofActorNamed: actor.name),
                                           partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
         output.write("\n")
-        try store.write(.text, matching: EventFilter(actors: [actor.name], exactActors: exact), color: color, to: &output)
+        try store.write(.text, matching: EventFilter(actors: [actor.name], exactActors: exact), options: OutputOptions(color: color), to: &output)
     }
 }
 

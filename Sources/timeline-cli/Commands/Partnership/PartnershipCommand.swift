@@ -85,7 +85,7 @@ struct PartnershipShow: ParsableCommand {
         defer { output.flush() }
         RecordDetails(color: color).write(partnership, to: &output)
         output.write("\n")
-        try store.write(.text, matching: EventFilter(partnership: id), color: color, to: &output)
+        try store.write(.text, matching: EventFilter(partnership: id), options: OutputOptions(color: color), to: &output)
     }
 }
 

@@ -1,0 +1,158 @@
+/// Writes a TimelineJS3 (Knight Lab) JSON object, byte-stable: the `title` slide and the
+/// partnerships' `eras` first, then one slide per event, streamed.
+///
+/// Dates keep their precision: `2019` gives `{"year": 2019}`, `2019-09` adds the month, and an
+/// `end_date` appears only when the date spans more than its start can say. What the date
+/// objects cannot say (`?`, `~`, unspecified digits, open or unknown ends) is in `display_date`,
+/// our display text. `TimelineJSReader` reads the result back.
+///
+///     var writer = TimelineJSWriter(records: try store.records(), title: "Mayo Clinic and Google")
+///     writer.write(try store.events(), to: &output)
+public struct TimelineJSWriter: EventWriter {
+    /// What a slide's `group` (its row in TimelineJS's navigation) is.
+    public enum Grouping: String, CaseIterable, Sendable {
+        /// The event's kind.
+        case kind
+        /// The name of the event's partnership.
+        case partnership
+        /// No groups: one row for everything.
+        case none
+    }
+
+    /// The partnerships (for eras and group names) and sources (for media) the events refer to.
+    public let records: TimelineDocument
+    /// The title slide's headline.
+    public let title: String
+    public let groupBy: Grouping
+    private let partnershipNames: [String: String]
+    private let sourcesByID: [String: Source]
+    private var count = 0
+
+    public init(records: TimelineDocument, title: String = "Timeline", groupBy: Grouping = .kind) {
+        self.records = records
+        self.title = title
+        self.groupBy = groupBy
+        partnershipNames = Dictionary(records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { first, _ in first })
+        sourcesByID = Dictionary(records.sources.compactMap { s in s.id.map { ($0, s) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public mutating func writeHeader(to output: inout some TextOutputStream) {
+        let partnerships = records.partnerships.count
+        var text: [(key: String, value: JSONValue)] = [("headline", .string(Self.html(title)))]
+        if partnerships > 0 { text.append(("text", .string("\(partnerships) partnership\(partnerships == 1 ? "" : "s")"))) }
+        output.write("{\n  \"title\": ")
+        JSONValue.object([("text", .object(text))]).write(to: &output, indent: 1)
+        let eras = records.partnerships.compactMap(Self.era)
+        if !eras.isEmpty {
+            output.write(",\n  \"eras\": ")
+            JSONValue.array(eras).write(to: &output, indent: 1)
+        }
+        output.write(",\n  \"events\": [")
+    }
+
+    public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
+        output.write(count == 0 ? "\n    " : ",\n    ")
+        slide(for: event).write(to: &output, indent: 2)
+        count += 1
+    }
+
+    public mutating func writeFooter(to output: inout some TextOutputStream) {
+        output.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    // MARK: - Slides
+
+    private func slide(for event: Event) -> JSONValue {
+        let date = event.date
+        let (start, end) = Self.dateObjects(date)
+        var slide: [(key: String, value: JSONValue)] = [("start_date", start)]
+        // An empty or absent-year end_date renders as "January 1, 0": leave it out when there is none.
+        if end != start { slide.append(("end_date", end)) }
+        // display_date and group are plain text to TimelineJS (it strips their markup), so they are not escaped.
+        if date.isUncertain || date.isApproximate || date.edtf.contains("X") || date.earliest == nil || date.latest == nil {
+            slide.append(("display_date", .string(date.display)))
+        }
+        var text: [(key: String, value: JSONValue)] = [("headline", .string(Self.html(event.title)))]
+        let body = Self.body(of: event)
+        if !body.isEmpty { text.append(("text", .string(body))) }
+        slide.append(("text", .object(text)))
+        if let source = event.sources.map({ sourcesByID[$0.source.id ?? ""] ?? $0.source }).first(where: { Self.isWebURL($0.url) }),
+           let url = source.url {
+            var media: [(key: String, value: JSONValue)] = [("url", .string(url)), ("caption", .string(Self.html(source.label)))]
+            if let publisher = source.publisher { media.append(("credit", .string(Self.html(publisher)))) }
+            slide.append(("media", .object(media)))
+        }
+        let group: String? = switch groupBy {
+        case .kind: event.kind
+        case .partnership: event.partnership.map { partnershipNames[$0] ?? $0 }
+        case .none: nil
+        }
+        if let group { slide.append(("group", .string(group))) }
+        if let id = event.id { slide.append(("unique_id", .string(id))) }
+        return .object(slide)
+    }
+
+    /// The summary as a paragraph, then actors and quotes in a `timeline-details` block, which
+    /// `TimelineJSReader` leaves out of the summary it reads back.
+    static func body(of event: Event) -> String {
+        var details = ""
+        if !event.actors.isEmpty {
+            details += "<p>" + html(event.actors.map(\.labelWithRole).joined(separator: ", ")) + "</p>"
+        }
+        for quote in event.quotes {
+            details += "<blockquote><p lang=\"\(html(quote.language))\">\(html(quote.text))</p>"
+            if let translation = quote.translation {
+                details += "<p lang=\"\(html(quote.translationLanguage ?? ""))\"><em>\(html(translation))</em></p>"
+            }
+            details += "<cite>\(html(quote.attribution))</cite></blockquote>"
+        }
+        return (event.summary.map { "<p>\(html($0))</p>" } ?? "")
+            + (details.isEmpty ? "" : "<div class=\"\(detailsClass)\">\(details)</div>")
+    }
+
+    /// The class of the block that holds what is not the summary.
+    static let detailsClass = "timeline-details"
+
+    /// An era for a partnership whose start and end are both dated. TimelineJS eras need both
+    /// ends (an open era is TimelineJS3 #292), so an open-ended, half-known or undated
+    /// partnership gets none, and neither does a single date (when it was agreed, not its span).
+    private static func era(_ partnership: Partnership) -> JSONValue? {
+        guard let date = partnership.date, date.isInterval, date.earliest != nil, date.latest != nil else { return nil }
+        let (start, end) = dateObjects(date)
+        return .object([("start_date", start), ("end_date", end), ("text", .object([("headline", .string(html(partnership.name)))]))])
+    }
+
+    // MARK: - Dates
+
+    /// The first day of the date's first dated part and the last day of its last, each at its
+    /// own precision: `2019-09-10/2029-09` gives `{2019, 9, 10}` and `{2029, 9}`, `201X` gives
+    /// `{2010}` and `{2019}`, and a single `2019-09` gives `{2019, 9}` twice.
+    static func dateObjects(_ date: PartialDate) -> (start: JSONValue, end: JSONValue) {
+        let points: [DatePoint] = switch date.form {
+        case .single(let point): [point]
+        case .interval(let start, let end): [start.point, end.point].compactMap(\.self)
+        }
+        let first = points[0], last = points[points.count - 1]
+        return (dateObject(first.earliest, first.precision), dateObject(last.latest, last.precision))
+    }
+
+    private static func dateObject(_ day: Day, _ precision: DatePrecision) -> JSONValue {
+        var parts: [(key: String, value: JSONValue)] = [("year", .integer(day.year))]
+        if precision >= .month { parts.append(("month", .integer(day.month))) }
+        if precision == .day { parts.append(("day", .integer(day.day))) }
+        return .object(parts)
+    }
+
+    // MARK: - Text
+
+    /// User text as HTML: `&`, `<`, `>` and `"` escaped, line breaks as `<br>`.
+    static func html(_ text: String) -> String {
+        text.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+            .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "<br>")
+    }
+
+    static func isWebURL(_ url: String?) -> Bool {
+        guard let url = url?.lowercased() else { return false }
+        return url.hasPrefix("http://") || url.hasPrefix("https://")
+    }
+}
