@@ -266,7 +266,7 @@ struct PartnershipModelTests {
         #expect(markdown.contains("  > “Nous espérons recueillir les dossiers médicaux"))
         #expect(markdown.contains("  > — Molly Biwer (president of marketing, brand strategy and advertising, Mayo Clinic)[^1]"))
         #expect(markdown.contains("  > *“We hope to collect the medical records"))
-        #expect(markdown.hasSuffix("\n[^1]: La Mayo Clinic a conclu un partenariat stratégique de dix ans avec Google en 2019 : Perspective, (fr)\n"))
+        #expect(markdown.hasSuffix("\n[^1]: La Mayo Clinic a conclu un partenariat stratégique de dix ans avec Google en 2019 : Perspective (fr)\n"))
         #expect(markdown.components(separatedBy: "[^1]:").count == 2, "each source defined once")
     }
 

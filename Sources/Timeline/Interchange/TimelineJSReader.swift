@@ -30,11 +30,14 @@ public enum TimelineJSReader {
                     throw FieldError(field: "start_date", message: "missing; an event needs a date")
                 }
                 return try event(Slide(
-                    start: try DateFields(start, key: "start_date"), end: try object(slide, "end_date").map { try DateFields($0, key: "end_date") },
+                    start: try dateFields(start, key: "start_date"),
+                    end: try object(slide, "end_date").map { try dateFields($0, key: "end_date") },
                     displayDate: try string(slide, "display_date") ?? string(start, "display_date", in: "start_date"),
-                    headline: try text.flatMap { try string($0, "headline", in: "text") }, text: try text.flatMap { try string($0, "text", in: "text") },
+                    headline: try text.flatMap { try string($0, "headline", in: "text") },
+                    text: try text.flatMap { try string($0, "text", in: "text") },
                     group: try string(slide, "group"), uniqueID: slide["unique_id"] as? String,
-                    mediaURL: try media.flatMap { try string($0, "url", in: "media") }, names: jsonNames))
+                    mediaURL: try media.flatMap { try string($0, "url", in: "media") },
+                    names: ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]))
             }
         }
         return TimelineDocument(events: events)
@@ -54,7 +57,7 @@ public enum TimelineJSReader {
                     start: DateFields(year: cell(0), month: cell(1), day: cell(2), names: Array(columns[0...2]), whole: "Year"),
                     end: DateFields(year: cell(4), month: cell(5), day: cell(6), names: Array(columns[4...6]), whole: "End Year"),
                     displayDate: cell(8), headline: cell(9), text: cell(10), group: cell(16), uniqueID: nil, mediaURL: cell(11),
-                    names: spreadsheetNames))
+                    names: ["title": "Headline", "summary": "Text", "kind": "Group", "url": "Media"]))
             })
         }
         return TimelineDocument(events: events)
@@ -82,12 +85,9 @@ public enum TimelineJSReader {
         var names: [String: String]
     }
 
-    private static let jsonNames = ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]
-    private static let spreadsheetNames = ["title": "Headline", "summary": "Text", "kind": "Group", "url": "Media"]
-
     private static func event(_ slide: Slide) throws -> Event {
         guard let start = try slide.start.edtf() else {
-            throw FieldError(field: slide.start.names[0], message: "missing; an event needs a date")
+            throw FieldError(field: slide.start.whole, message: "missing; an event needs a date")
         }
         var date: PartialDate
         do {
@@ -96,7 +96,8 @@ public enum TimelineJSReader {
         } catch let error as DateParseError {
             throw FieldError(field: slide.end?.whole, message: error.reason)
         }
-        if let text = slide.displayDate.map(plainText)?.nonBlank, let display = try? PartialDate(parsing: text),
+        // A display date's open or unknown end agrees with any date object.
+        if let text = slide.displayDate.map(shownText)?.nonBlank, let display = try? PartialDate(parsing: text),
            display.earliest.map({ $0 == date.earliest }) ?? true, display.latest.map({ $0 == date.latest }) ?? true {
             date = display
         }
@@ -104,8 +105,8 @@ public enum TimelineJSReader {
             throw FieldError(field: slide.names["title"], message: "missing; an event needs a headline")
         }
         let url = slide.mediaURL?.trimmingWhitespace
-        let event = Event(id: slide.uniqueID.flatMap { Event.isValidID($0) ? $0 : nil }, title: title,
-                          date: date, summary: slide.text.map(summary), kind: slide.group.map(plainText),
+        let event = Event(id: slide.uniqueID.flatMap { Event.isValidID($0) ? $0 : nil }, title: title, date: date,
+                          summary: slide.text.map(summary), kind: slide.group.map(shownText),
                           sources: TimelineJSWriter.isWebURL(url) ? [Citation(Source(url: url))] : [])
         do {
             return try event.normalized()
@@ -121,25 +122,6 @@ public enum TimelineJSReader {
         var names: [String]
         /// The name of the date as a whole.
         var whole: String
-
-        init(year: String?, month: String?, day: String?, names: [String], whole: String) {
-            (self.year, self.month, self.day, self.names, self.whole) = (year, month, day, names, whole)
-        }
-
-        /// A JSON date object; numbers may be given as strings ("1720"), as TimelineJS allows.
-        init(_ object: [String: Any], key: String) throws {
-            let names = ["year", "month", "day"].map { "\(key).\($0)" }
-            let parts = try zip(["year", "month", "day"], names).map { part, name -> String? in
-                switch object[part] {
-                case nil, is NSNull: return nil
-                case let text as String: return text
-                case let number as NSNumber where !["c", "B", "d", "f"].contains(String(cString: number.objCType)):
-                    return String(number.intValue)
-                default: throw FieldError(field: name, message: "expected a whole number")
-                }
-            }
-            self.init(year: parts[0], month: parts[1], day: parts[2], names: names, whole: key)
-        }
 
         /// "2019", "2019-09" or "2019-09-10", checked against the calendar; nil when no part is given.
         func edtf() throws -> String? {
@@ -173,7 +155,7 @@ public enum TimelineJSReader {
         }
     }
 
-    // MARK: - JSON fields
+    // MARK: - Fields
 
     private typealias FieldError = JSONDocumentReader.FieldError
 
@@ -184,6 +166,21 @@ public enum TimelineJSReader {
         } catch let error as FieldError {
             throw TimelineError.importFailed(location: location, reason: error.description)
         }
+    }
+
+    /// A JSON date object's parts; numbers may be given as strings (`"1720"`), as TimelineJS allows.
+    private static func dateFields(_ object: [String: Any], key: String) throws -> DateFields {
+        let names = ["year", "month", "day"].map { "\(key).\($0)" }
+        let parts = try zip(["year", "month", "day"], names).map { part, name -> String? in
+            switch object[part] {
+            case nil, is NSNull: return nil
+            case let text as String: return text
+            case let number as NSNumber where !["c", "B", "d", "f"].contains(String(cString: number.objCType)):
+                return String(number.intValue)
+            default: throw FieldError(field: name, message: "expected a whole number")
+            }
+        }
+        return DateFields(year: parts[0], month: parts[1], day: parts[2], names: names, whole: key)
     }
 
     private static func object(_ slide: [String: Any], _ key: String) throws -> [String: Any]? {
@@ -213,16 +210,22 @@ public enum TimelineJSReader {
         return plainText(html)
     }
 
+    /// What TimelineJS shows for a text field (`group`, `display_date`): it strips the field's
+    /// markup and decodes its entities, then shows the result as HTML.
+    private static func shownText(_ field: String) -> String {
+        plainText(plainText(field))
+    }
+
     /// The text of HTML as a reader sees it: tags removed (`<br>` and the end of a paragraph or
     /// block are line breaks), runs of white space one space, entities decoded (`&amp;`, `&lt;`,
     /// `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric ones such as `&#39;`).
-    static func plainText(_ html: String) -> String {
+    private static func plainText(_ html: String) -> String {
         var text = ""
         var rest = Substring(html)
         while let character = rest.first {
             if character == "<", let next = rest.dropFirst().first, next.isLetter || next == "/" || next == "!",
                let close = rest.firstIndex(of: ">") {
-                let name = rest[rest.index(after: rest.startIndex)..<close].prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
+                let name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
                 if ["br", "br/", "/p", "/div", "/blockquote", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6"].contains(name) { text += "\n" }
                 rest = rest[rest.index(after: close)...]
             } else if character == "&", let semicolon = rest.prefix(10).firstIndex(of: ";"),

@@ -66,9 +66,8 @@ public struct MarkdownWriter: EventWriter {
         if let author = source.author { parts.append(escape(author)) }
         if let publisher = source.publisher { parts.append(escape(publisher)) }
         if let published = source.published { parts.append(published.display) }
-        if let language = source.language { parts.append("(\(language))") }
         if let archived = source.archivedURL { parts.append("[archived](\(destination(archived)))") }
-        return parts.joined(separator: ", ")
+        return parts.joined(separator: ", ") + (source.language.map { " (\($0))" } ?? "")
     }
 
     /// A link destination that no URL can break out of: `<...>` with `<`, `>` and spaces encoded.

@@ -53,9 +53,15 @@ public struct RecordDetails {
         }
     }
 
+    /// One line per partnership, in aligned columns: id, name, span, status, members.
     public func writeList(_ partnerships: [Partnership], to output: inout some TextOutputStream) {
-        for partnership in partnerships {
-            output.write(summary(of: partnership) + "\n")
+        let rows = partnerships.map { partnership in
+            [partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
+             partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", ")]
+        }
+        let widths = (0..<4).map { column in min(40, rows.map { $0[column].count }.max() ?? 0) }
+        for row in rows {
+            output.write((0..<4).map { Self.pad(row[$0], widths[$0]) }.joined(separator: "  ") + "  " + row[4] + "\n")
         }
     }
 
@@ -80,7 +86,7 @@ public struct RecordDetails {
     }
 
     public func writeList(_ sources: [Source], to output: inout some TextOutputStream) {
-        let width = min(40, sources.compactMap(\.id?.count).max() ?? 0)
+        let width = min(48, sources.compactMap(\.id?.count).max() ?? 0)
         for source in sources {
             var parts = [source.title ?? source.url ?? ""]
             if let publisher = source.publisher { parts.append(publisher) }

@@ -66,9 +66,9 @@ public struct TimelineJSWriter: EventWriter {
         let date = event.date
         let (start, end) = Self.dateObjects(date)
         var slide: [(key: String, value: JSONValue)] = [("start_date", start)]
-        // An empty or absent-year end_date renders as "January 1, 0": leave it out when there is none.
+        // Only a span gets an end_date: TimelineJS renders an empty one as "January 1, 0".
         if end != start { slide.append(("end_date", end)) }
-        // display_date and group are plain text to TimelineJS (it strips their markup), so they are not escaped.
+        // Our display text has nothing HTML would change, so it goes as is.
         if date.isUncertain || date.isApproximate || date.edtf.contains("X") || date.earliest == nil || date.latest == nil {
             slide.append(("display_date", .string(date.display)))
         }
@@ -76,7 +76,7 @@ public struct TimelineJSWriter: EventWriter {
         let body = Self.body(of: event)
         if !body.isEmpty { text.append(("text", .string(body))) }
         slide.append(("text", .object(text)))
-        if let source = event.sources.map({ sourcesByID[$0.source.id ?? ""] ?? $0.source }).first(where: { Self.isWebURL($0.url) }),
+        if let source = event.sources.map({ $0.source.id.flatMap { sourcesByID[$0] } ?? $0.source }).first(where: { Self.isWebURL($0.url) }),
            let url = source.url {
             var media: [(key: String, value: JSONValue)] = [("url", .string(url)), ("caption", .string(Self.html(source.label)))]
             if let publisher = source.publisher { media.append(("credit", .string(Self.html(publisher)))) }
@@ -87,17 +87,19 @@ public struct TimelineJSWriter: EventWriter {
         case .partnership: event.partnership.map { partnershipNames[$0] ?? $0 }
         case .none: nil
         }
-        if let group { slide.append(("group", .string(group))) }
+        // TimelineJS reads a group as text (markup stripped, entities decoded) and then shows it
+        // as HTML, so it is escaped twice to show as typed.
+        if let group { slide.append(("group", .string(Self.html(Self.html(group))))) }
         if let id = event.id { slide.append(("unique_id", .string(id))) }
         return .object(slide)
     }
 
     /// The summary as a paragraph, then actors and quotes in a `timeline-details` block, which
     /// `TimelineJSReader` leaves out of the summary it reads back.
-    static func body(of event: Event) -> String {
+    private static func body(of event: Event) -> String {
         var details = ""
         if !event.actors.isEmpty {
-            details += "<p>" + html(event.actors.map(\.labelWithRole).joined(separator: ", ")) + "</p>"
+            details += "<p>Actors: " + html(event.actors.map(\.labelWithRole).joined(separator: ", ")) + "</p>"
         }
         for quote in event.quotes {
             details += "<blockquote><p lang=\"\(html(quote.language))\">\(html(quote.text))</p>"
@@ -127,7 +129,7 @@ public struct TimelineJSWriter: EventWriter {
     /// The first day of the date's first dated part and the last day of its last, each at its
     /// own precision: `2019-09-10/2029-09` gives `{2019, 9, 10}` and `{2029, 9}`, `201X` gives
     /// `{2010}` and `{2019}`, and a single `2019-09` gives `{2019, 9}` twice.
-    static func dateObjects(_ date: PartialDate) -> (start: JSONValue, end: JSONValue) {
+    private static func dateObjects(_ date: PartialDate) -> (start: JSONValue, end: JSONValue) {
         let points: [DatePoint] = switch date.form {
         case .single(let point): [point]
         case .interval(let start, let end): [start.point, end.point].compactMap(\.self)
@@ -146,11 +148,12 @@ public struct TimelineJSWriter: EventWriter {
     // MARK: - Text
 
     /// User text as HTML: `&`, `<`, `>` and `"` escaped, line breaks as `<br>`.
-    static func html(_ text: String) -> String {
+    private static func html(_ text: String) -> String {
         text.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "<br>")
     }
 
+    /// True for an http(s) URL: the only kind that becomes media, and that media becomes a source.
     static func isWebURL(_ url: String?) -> Bool {
         guard let url = url?.lowercased() else { return false }
         return url.hasPrefix("http://") || url.hasPrefix("https://")

@@ -184,6 +184,7 @@ extension Store {
         let rowID = database.lastInsertedRowID
         actorDirectory.register(name, rowID: rowID)
         actorsCreatedByReference.insert(rowID)
+        created.append("actor \"\(name)\"")
         return rowID
     }
 
@@ -229,8 +230,8 @@ extension Store {
         do {
             return try PartialDate(parsing: text)
         } catch {
-            throw TimelineError.invalidValue(field: "date of \(what) in the database", value: text,
-                                             expected: "fix it in SQL with a date such as 2019-09-10 or 2019-09")
+            throw TimelineError.invalidValue(field: "date", value: text,
+                                             expected: "\(what) has it in the database; fix it in SQL with a date such as 2019-09-10 or 2019-09")
         }
     }
 }

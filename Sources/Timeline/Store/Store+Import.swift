@@ -128,8 +128,16 @@ struct Importer {
     }
 
     private mutating func apply(_ profile: ActorProfile) throws {
+        var profile = profile
         let location = "actor \"\(profile.name)\""
         if let rowID = try store.actorDirectory.rowID(of: profile.name, in: database) {
+            // Named by one of its aliases: the record describes the stored actor, keeping its name.
+            let storedName = try database.scalar("SELECT name FROM actors WHERE id = ?", [rowID], as: String.self) ?? profile.name
+            if storedName.matchKey != profile.name.matchKey && !store.actorsCreatedByReference.contains(rowID) {
+                profile.aliases = (profile.aliases + [profile.name]).filter { $0.matchKey != storedName.matchKey }
+                profile.name = storedName
+                profile = try profile.normalized()
+            }
             // An actor created earlier in this import only because something named it is this one.
             if store.actorsCreatedByReference.contains(rowID) {
                 store.actorsCreatedByReference.remove(rowID)
@@ -245,7 +253,7 @@ struct Importer {
         if id == nil, let url = citation.source.url {
             id = try database.scalar("SELECT uid FROM sources WHERE url = ?", [url], as: String.self)
         } else if id == nil, let title = citation.source.title {
-            id = try database.scalar("SELECT uid FROM sources WHERE uid = ?1 OR (url IS NULL AND title = ?1) ORDER BY uid <> ?1, id",
+            id = try database.scalar("SELECT uid FROM sources WHERE uid = ?1 OR title = ?1 ORDER BY uid <> ?1, url IS NOT NULL, id",
                                      [title], as: String.self)
         }
         return Citation(id.map { Source(id: $0) } ?? citation.source, locator: citation.locator)

@@ -35,19 +35,22 @@ extension Store {
     }
 
     /// Every quote in timeline order, or those of one speaker (and, unless `exact`, of the
-    /// actors that are part of it).
-    public func quotes(speaker: String? = nil) throws -> [QuoteListing] {
+    /// actors that are part of it: an organization's people are not its parts, its divisions are).
+    public func quotes(speaker: String? = nil, exact: Bool = false) throws -> [QuoteListing] {
         try read {
             var speakers: [Int64]?
-            if let speaker { speakers = [try existingActorRowID(named: speaker)] }
+            if let speaker {
+                let rowID = try existingActorRowID(named: speaker)
+                speakers = exact ? [rowID] : try familyRowIDs(of: rowID)
+            }
             var listings: [QuoteListing] = []
             try database.cachedStatement("""
                 SELECT e.id, e.uid, e.title, e.date FROM events e
-                WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.event_id = e.id AND (?1 IS NULL OR q.speaker_id = ?1))
+                WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.event_id = e.id)
                 ORDER BY e.start, e.precision DESC, e.id
-                """).forEachRow([speakers?.first]) { row in
+                """).forEachRow { row in
                 let uid: String = row[1]
-                guard let date = try storedDate(row[3], what: "event \(uid)") else { return }
+                guard let date = try storedDate(row[3], what: "event \"\(uid)\"") else { return }
                 for (offset, quote) in try quotes(ofEventRowID: row[0], at: date).enumerated() {
                     if let speakers, let id = try actorDirectory.rowID(of: quote.speaker, in: database), !speakers.contains(id) { continue }
                     listings.append(QuoteListing(eventID: uid, eventTitle: row[2], date: date, number: offset + 1, quote: quote))

@@ -95,10 +95,15 @@ extension Store {
         } else if let title = source.title {
             existing = try sourceRowID(uid: title)
             if existing == nil {
-                existing = try database.scalar("SELECT id FROM sources WHERE url IS NULL AND title = ? ORDER BY id", [title], as: Int64.self)
+                // A title names the source that has it, with or without a URL.
+                existing = try database.scalar("SELECT id FROM sources WHERE title = ? ORDER BY url IS NOT NULL, id", [title], as: Int64.self)
             }
         }
-        guard let existing else { return try insertSource(source).rowID }
+        guard let existing else {
+            let inserted = try insertSource(source)
+            created.append("source \"\(inserted.uid)\"")
+            return inserted.rowID
+        }
         try database.execute("""
             UPDATE sources SET title = coalesce(title, ?), url = coalesce(url, ?), publisher = coalesce(publisher, ?),
                 author = coalesce(author, ?), published = coalesce(published, ?), accessed = coalesce(accessed, ?),

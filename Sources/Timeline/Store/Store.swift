@@ -11,6 +11,9 @@ public final class Store {
     /// Actors the current write created only because something named them (with the default
     /// kind, nothing else known): an import may still describe them without a conflict.
     var actorsCreatedByReference = Set<Int64>()
+    /// What the last write created without being asked to by name ("actor \"Gooogle\"",
+    /// "source \"nosuch\""): a command tells its user, so that a typo does not pass unseen.
+    public internal(set) var created: [String] = []
     /// Applied migrations whose file changed after they were applied (worth a warning).
     public let changedMigrations: [Migration]
     /// Migrations applied while opening (empty when the file was up to date).
@@ -96,6 +99,7 @@ public final class Store {
     func write<T>(_ body: () throws -> T) throws -> T {
         actorDirectory.reset()
         actorsCreatedByReference = []
+        created = []
         do {
             return try database.transaction(body)
         } catch let error as DatabaseError {

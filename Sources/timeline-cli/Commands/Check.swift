@@ -23,9 +23,11 @@ struct Check: ParsableCommand {
         var output = StandardOutput()
         for finding in findings { output.write("\(finding)\n") }
         output.flush()
-        let errors = findings.filter { $0.severity == .error || strict }.count
-        StandardError.write("\(findings.count) finding\(findings.count == 1 ? "" : "s"): "
-                            + "\(findings.filter { $0.severity == .error }.count) errors, \(findings.filter { $0.severity == .warning }.count) warnings\n")
-        if errors > 0 { throw ExitCode.failure }
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
+        StandardError.write("\(count(findings.count, "finding")): \(count(errors, "error")), \(count(warnings, "warning"))"
+                            + (strict && warnings > 0 ? " (--strict: warnings fail the check)" : "") + "\n")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }
 }

@@ -104,7 +104,10 @@ struct ActorAdd: ParsableCommand {
         var profile = ActorProfile(name: name)
         fields.apply(to: &profile)
         let normalized = try profile.normalized()
-        try database.withNewOrExistingStore { try $0.addActor(normalized) }
+        try database.withNewOrExistingStore { store in
+            defer { noteCreatedRecords(of: store) }
+            try store.addActor(normalized)
+        }
     }
 }
 
@@ -144,6 +147,7 @@ struct ActorEdit: ParsableCommand {
         try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
         fields.apply(to: &profile)
         try store.updateActor(named: current, to: profile)
+        noteCreatedRecords(of: store)
     }
 }
 

@@ -106,7 +106,10 @@ struct PartnershipAdd: ParsableCommand {
         var partnership = Partnership(id: id, name: name)
         fields.apply(to: &partnership)
         let normalized = try partnership.normalized()
-        print(try database.withNewOrExistingStore { try $0.addPartnership(normalized) })
+        print(try database.withNewOrExistingStore { store in
+            defer { noteCreatedRecords(of: store) }
+            return try store.addPartnership(normalized)
+        })
     }
 }
 
@@ -160,6 +163,7 @@ struct PartnershipEdit: ParsableCommand {
         }
         fields.apply(to: &partnership)
         try store.updatePartnership(partnership)
+        noteCreatedRecords(of: store)
     }
 }
 

@@ -55,7 +55,9 @@ struct QuoteAdd: ParsableCommand {
         let quote = Quote(speaker: speaker, text: text, language: language, translation: translation,
                           translationLanguage: translationLanguage,
                           source: source.map { Citation(Source(reference: $0), locator: locator) })
-        print(try database.open(.write).addQuote(quote, toEvent: event))
+        let store = try database.open(.write)
+        print(try store.addQuote(quote, toEvent: event))
+        noteCreatedRecords(of: store)
     }
 }
 
@@ -64,17 +66,21 @@ struct QuoteList: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Only this speaker's quotes.", valueName: "name"))
+    @Option(help: ArgumentHelp("Only this speaker's quotes (and those of the actors part of it).", valueName: "name"))
     var speaker: String?
+
+    @Flag(name: .customLong("exact"), help: "With --speaker: only that actor, not the actors part of it.")
+    var exact = false
 
     @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
     var noColor = false
 
     func run() throws {
-        let quotes = try database.open(.read).quotes(speaker: speaker)
+        let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
         var output = StandardOutput()
         defer { output.flush() }
         RecordDetails(color: wantsColor(noColor: noColor)).writeList(quotes, to: &output)
+        if quotes.isEmpty { StandardError.write("no quotes match\n") }
     }
 }
 
