@@ -301,3 +301,65 @@ struct RecordCommandTests {
         #expect(broken.status == 1 && broken.stdout.contains("error: bad-date: event \"unsourced\": date \"soonish\" does not read as a date"))
     }
 }
+
+/// Search and the formats, end to end.
+@Suite("timeline search, export formats and import", .serialized)
+struct FormatCommandTests {
+    func exampleFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try runTimeline(["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path], in: folder)
+        return folder
+    }
+
+    @Test func searchRanksAndReportsBadQueries() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        let result = try runTimeline(["search", "youtube", "--limit", "1"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("  17 Oct 2022?    Molly Biwer says Mayo Clinic works with YouTube"))
+        #expect(result.stdout.contains("[YouTube]"))
+        let json = try runTimeline(["search", "donnees OR sante", "--format", "json"], in: folder)
+        #expect(json.stdout.contains("\"snippet\": \"…mission de fournir les meilleurs soins de [santé]"))
+        let timelineOrder = try runTimeline(["show", "--search", "mayo", "--limit", "2", "--format", "csv"], in: folder)
+        #expect(timelineOrder.stdout.components(separatedBy: "\r\n")[1].hasPrefix("mayo-clinic-platform-launch,"))
+        let bad = try runTimeline(["search", "\"unbalanced"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "error: invalid search \"\"unbalanced\": unterminated string; use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses\n")
+        let none = try runTimeline(["search", "zanzibar"], in: folder)
+        #expect(none.status == 0 && none.stdout == "" && none.stderr == "no events match\n")
+    }
+
+    @Test func exportPicksTheFormatFromTheExtensionAndImportDetectsIt() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        for (file, marker) in [("t.jsonl", "{\"type\":\"actor\""), ("t.csv", "id,date,display_date"), ("t.ics", "BEGIN:VCALENDAR\r\n"),
+                               ("t.md", "# Timeline\n"), ("t.json", "{\n  \"timeline\": 2,")] {
+            #expect(try runTimeline(["export", "-o", file], in: folder).status == 0)
+            #expect(try String(contentsOfFile: folder.path(file), encoding: .utf8).hasPrefix(marker), "\(file)")
+        }
+        let jsonl = try runTimeline(["import", "t.jsonl", "--db", "copy.db"], in: folder)
+        #expect(jsonl.status == 0 && jsonl.stderr.hasPrefix("imported 7 events: 7 added"))
+        let csv = try runTimeline(["import", "-", "--db", "copy.db"], in: folder,
+                                  stdin: try String(contentsOfFile: folder.path("t.csv"), encoding: .utf8))
+        #expect(csv.status == 0 && csv.stderr == "imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped\n")
+        _ = try runTimeline(["export", "--format", "timelinejs", "--group-by", "partnership", "-o", "tl.json"], in: folder)
+        let timelinejs = try runTimeline(["import", "tl.json", "--db", "tl.db"], in: folder)
+        #expect(timelinejs.status == 0 && timelinejs.stderr.hasPrefix("imported 7 events: 7 added"))
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        let before = try Data(contentsOf: folder.url.appendingPathComponent("timeline.db"))
+        let csv = "id,title,date\r\nnew-one,A new event,2024\r\nmayo-clinic-platform-launch,Renamed,2019\r\n"
+        let dry = try runTimeline(["import", "-", "--format", "csv", "--dry-run", "--on-conflict", "update"], in: folder, stdin: csv)
+        #expect(dry.status == 0)
+        #expect(dry.stderr == "dry run, nothing written: would import 2 events: 1 added, 1 updated, 0 unchanged, 0 skipped\n")
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("timeline.db")) == before)
+        let nowhere = try runTimeline(["import", "-", "--format", "csv", "--dry-run", "--db", "new.db"], in: folder, stdin: csv)
+        #expect(nowhere.status == 0 && !FileManager.default.fileExists(atPath: folder.path("new.db")))
+        let broken = try runTimeline(["import", "-", "--format", "csv"], in: folder, stdin: "title,date\r\nok,2019\r\n\"never closed,2019\r\n")
+        #expect(broken.status == 1)
+        #expect(broken.stderr == "error: import failed at row 3: invalid CSV \"line 3\": a quoted field starts there and is never closed; nothing was imported\n")
+    }
+}

@@ -31,8 +31,9 @@ struct FormatTests {
               kind: "-statement", actors: [ActorRole(name: "@Société (Générale); SA [FR]", role: "lender (main)"),
                                            ActorRole(name: "Back\\slash Ltd")],
               tags: ["a;b", "(x)", "é"], sources: [Citation(Source(title: "Le titre (2019); vol. 2"), locator: "p. 3 (top)")],
-              quotes: [Quote(speaker: "@Société (Générale); SA [FR]", text: "« Oui ; non » [sic]", language: "fr",
-                             translation: "\"Yes; no\" [sic]", translationLanguage: "en")]),
+              quotes: [Quote(speaker: "@Société (Générale); SA [FR]", text: "« Oui ; non » [sic] {braces}", language: "fr",
+                             translation: "\"Yes; no\" [sic]", translationLanguage: "en",
+                             source: Citation(Source(title: "Le titre (2019); vol. 2"), locator: "§ {4}"))]),
         Event(id: "plain", title: "'=already escaped", date: date("2022-10-17?"), summary: "'hello"),
     ]
 

@@ -1,13 +1,14 @@
 /// How several values share one CSV cell, reversibly:
 /// - items are separated by "; ";
 /// - an actor is `name` or `name (role)`; a source is `url-or-title` or `url-or-title (locator)`;
-/// - a quote is `speaker [fr]: text`, optionally followed by ` [en]: translation`;
-/// - inside names, roles, titles and texts, a backslash escapes `\ ; ( ) [ ]`.
+/// - a quote is `speaker [fr]: text`, optionally followed by ` [en]: translation`, then
+///   optionally by its source in braces, written as in the sources column: ` {url-or-title (locator)}`;
+/// - inside names, roles, titles and texts, a backslash escapes `\ ; ( ) [ ] { }`.
 /// And how a spreadsheet is kept from running a cell as a formula: a cell starting with
 /// `= + - @`, a tab or a CR (or with an apostrophe and then one of those) gets an apostrophe
 /// in front on export, which import removes.
 public enum CSVCells {
-    static let special: Set<Character> = ["\\", ";", "(", ")", "[", "]"]
+    static let special: Set<Character> = ["\\", ";", "(", ")", "[", "]", "{", "}"]
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     // MARK: - Writing
@@ -36,6 +37,7 @@ public enum CSVCells {
         if let translation = quote.translation, let language = quote.translationLanguage {
             text += " [\(language)]: \(escape(translation))"
         }
+        if let source = quote.source { text += " {\(citation(source))}" }
         return text
     }
 
@@ -113,15 +115,24 @@ public enum CSVCells {
     }
 
     static func citations(_ cell: String) -> [Citation] {
-        items(cell).map { item in
-            let (reference, locator) = nameAndParenthesis(item)
-            return Citation(Source(reference: reference), locator: locator)
-        }
+        items(cell).map(citation)
+    }
+
+    private static func citation(_ item: [Token]) -> Citation {
+        let (reference, locator) = nameAndParenthesis(item)
+        return Citation(Source(reference: reference), locator: locator)
     }
 
     static func quotes(_ cell: String) throws -> [Quote] {
-        try items(cell).map { item in
-            // speaker [xx]: text [yy]: translation
+        try items(cell).map { whole in
+            // speaker [xx]: text [yy]: translation {source (locator)}
+            var item = whole
+            var source: Citation?
+            while item.last?.character.isWhitespace == true, item.last?.escaped == false { item.removeLast() }
+            if item.last == Token(character: "}", escaped: false), let open = item.lastIndex(of: Token(character: "{", escaped: false)) {
+                source = citation(Array(item[(open + 1)..<(item.count - 1)]))
+                item.removeSubrange(open...)
+            }
             var parts: [(language: String?, tokens: [Token])] = [(nil, [])]
             var index = 0
             while index < item.count {
@@ -141,7 +152,7 @@ public enum CSVCells {
             }
             return Quote(speaker: text(parts[0].tokens), text: text(parts[1].tokens), language: language,
                          translation: parts.count > 2 ? text(parts[2].tokens) : nil,
-                         translationLanguage: parts.count > 2 ? parts[2].language : nil)
+                         translationLanguage: parts.count > 2 ? parts[2].language : nil, source: source)
         }
     }
 }
