@@ -110,7 +110,7 @@ enum NaturalText {
 extension IntervalEnd {
     /// Reads one folded end: empty or "?" is unknown, ".." / "…" is open, "present" and the like
     /// are open after a start; anything else is a date.
-    init(natural text: String, isStart: Bool, today: Day) throws(InvalidDate) {
+    init(natural text: String, isStart: Bool, today: () -> Day) throws(InvalidDate) {
         if text.isEmpty || text == "?" {
             self = .unknown
         } else if NaturalText.openWords.contains(text) || (!isStart && NaturalText.ongoingWords.contains(text)) {
@@ -124,7 +124,7 @@ extension IntervalEnd {
 extension DatePoint {
     /// Reads one folded date with its qualifiers: a leading "c." / "circa" / "vers"… makes it approximate,
     /// a trailing `?`, `~` or `%` qualifies it as in EDTF.
-    init(natural text: String, today: Day) throws(InvalidDate) {
+    init(natural text: String, today: () -> Day) throws(InvalidDate) {
         var text = Substring(text)
         let firstWord = text.prefix { $0 != " " }
         let hasApproximateWord = firstWord.count < text.count
@@ -143,9 +143,9 @@ extension DatePoint {
         isApproximate = hasApproximateWord || qualifier == "~" || qualifier == "%"
     }
 
-    private static func unqualified(_ text: String, today: Day) throws(InvalidDate) -> DatePoint {
+    private static func unqualified(_ text: String, today: () -> Day) throws(InvalidDate) -> DatePoint {
         if NaturalText.todayWords.contains(text) {
-            return DatePoint(today)
+            return DatePoint(today())
         }
         if looksLikeEDTF(text) {
             return try DatePoint(edtf: text)

@@ -2,17 +2,22 @@ extension PartialDate {
     /// Parses EDTF (levels 0 and 1, years 0001-9999, days but no times) or what people type
     /// in English or French ("10 September 2019", "1er avril 2021", "c. 2021", "2019 to present").
     ///
-    /// `today` resolves the word "today" / "aujourd'hui". As the end of an interval those words
-    /// mean an open end ("2019 – today" is `2019/..`), like "present".
-    public init(parsing text: String, today: Day = .today()) throws(DateParseError) {
+    /// `today` resolves the word "today" / "aujourd'hui" (the current day when nil). As the end
+    /// of an interval those words mean an open end ("2019 – today" is `2019/..`), like "present".
+    public init(parsing text: String, today: Day? = nil) throws(DateParseError) {
         do throws(InvalidDate) {
-            self = try Self.parse(text, today: today)
+            // The form every stored date takes, read without the natural-language machinery.
+            if !text.isEmpty, text.utf8.count <= 10, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+                self = PartialDate(try DatePoint(edtf: text))
+            } else {
+                self = try Self.parse(text, today: { today ?? .today() })
+            }
         } catch {
             throw DateParseError(input: text, reason: error.reason)
         }
     }
 
-    private static func parse(_ text: String, today: Day) throws(InvalidDate) -> PartialDate {
+    private static func parse(_ text: String, today: () -> Day) throws(InvalidDate) -> PartialDate {
         let text = NaturalText.fold(text)
         guard !text.isEmpty else { throw .empty }
         guard !NaturalText.mentionsTime(text) else { throw .timesNotSupported }

@@ -8,7 +8,8 @@ public enum ImportRecord: Hashable, Sendable {
 }
 
 /// Reads records one at a time, each with where it was read ("line 12", "event 3 (id \"x\")"),
-/// so that an import can stream an input of any size and name the place of an error.
+/// so that an import can stream an input of any size and name the place of an error. Records
+/// come normalized (`normalized()`), with a reader's error for one that cannot be.
 public protocol RecordReader {
     mutating func next() throws -> (record: ImportRecord, location: String)?
 }
@@ -27,9 +28,19 @@ public struct DocumentRecordReader: RecordReader {
 
     private static func id(_ id: String?) -> String { id.map { " (id \"\($0)\")" } ?? "" }
 
-    public mutating func next() -> (record: ImportRecord, location: String)? {
+    public mutating func next() throws -> (record: ImportRecord, location: String)? {
         guard index < records.count else { return nil }
         defer { index += 1 }
-        return records[index]
+        let (record, location) = records[index]
+        do {
+            switch record {
+            case .actor(let profile): return (.actor(try profile.normalized()), location)
+            case .source(let source): return (.source(try source.normalized()), location)
+            case .partnership(let partnership): return (.partnership(try partnership.normalized()), location)
+            case .event(let event): return (.event(try event.normalized()), location)
+            }
+        } catch let error as TimelineError {
+            throw TimelineError.importFailed(location: location, reason: error.description)
+        }
     }
 }

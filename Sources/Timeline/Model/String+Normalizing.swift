@@ -1,17 +1,55 @@
 import Foundation
 
+extension Unicode.Scalar {
+    /// White space as Unicode defines it (the `White_Space` property), decided without a
+    /// property lookup: these normalizations run on every field of every imported record.
+    var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
+
 extension String {
     /// The text without leading or trailing whitespace.
     var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }),
+              let last = scalars.lastIndex(where: { !$0.isWhiteSpace }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 
     /// One-line text: trimmed, every run of whitespace made one space ("Mayo  Clinic" → "Mayo Clinic").
     var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most text is already so, and is returned as it is, without a copy.
+        var isClean = true
+        var previousWasSpace = true
+        for scalar in unicodeScalars {
+            if scalar.isWhiteSpace {
+                if previousWasSpace || scalar != " " {
+                    isClean = false
+                    break
+                }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        if isClean && (!previousWasSpace || isEmpty) { return self }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isWhiteSpace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// Nil for an empty or all-blank string: optional fields never store "".
@@ -28,7 +66,9 @@ extension String {
     /// How actor names are matched everywhere: case, accents and spacing ignored
     /// ("  mayo CLÍNIC" and "Mayo Clinic" are the same actor).
     public var matchKey: String {
-        foldingDiacritics.lowercased().collapsingWhitespace
+        // ASCII has no accents to fold: skip Foundation's folding for it.
+        let base = utf8.allSatisfy { $0 < 0x80 } ? self : foldingDiacritics
+        return base.lowercased().collapsingWhitespace
     }
 
     /// Looser still, for finding likely duplicates: punctuation and spaces ignored too

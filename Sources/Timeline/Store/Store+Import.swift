@@ -68,7 +68,7 @@ extension Store {
                               dryRun: Bool = false, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
         do {
             return try write {
-                var importer = Importer(store: self, policy: policy)
+                var importer = try Importer(store: self, policy: policy)
                 var count = 0
                 while let (record, location) = try reader.next() {
                     try importer.reporting(location) { try importer.apply(record) }
@@ -102,29 +102,66 @@ struct Importer {
     private var generatedEventIDs: [String: Int64] = [:]
     /// Actors whose details are written once every actor of the input exists.
     private var pendingActorDetails: [(profile: ActorProfile, rowID: Int64, location: String)] = []
+    /// The search triggers, set aside while the rows load: one pass over the new rows at the
+    /// end costs a fraction of a trigger per row (and of the updates that links make).
+    private let searchTriggers: [String]
+    /// The last event row before the import: rows after it are new.
+    private let lastRowBefore: Int64
+    /// True once the import changed something already indexed (an event replaced, an actor's
+    /// names): the whole index is then rebuilt at the end.
+    private var changedIndexedRows = false
 
-    init(store: Store, policy: ConflictPolicy) {
+    init(store: Store, policy: ConflictPolicy) throws {
         self.store = store
         self.policy = policy
+        let database = store.database
+        lastRowBefore = try database.scalar("SELECT coalesce(max(id), 0) FROM events", as: Int64.self) ?? 0
+        searchTriggers = try database.makeStatement("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+            .map { row in (row[0] as String, row[1] as String) }
+            .map { name, sql in
+                try database.executeScript("DROP TRIGGER \"\(name)\"")
+                return sql
+            }
+        // A big page cache while the rows load; the default comes back with the next connection.
+        try database.executeScript("PRAGMA cache_size = -262144")
     }
 
     private var database: Database { store.database }
 
+    /// Applies one record, as readers give them: normalized.
     mutating func apply(_ record: ImportRecord) throws {
         switch record {
-        case .actor(let profile): try apply(profile.normalized())
-        case .source(let source): try apply(source.normalized())
-        case .partnership(let partnership): try apply(partnership.normalized())
-        case .event(let event): try apply(event.normalized())
+        case .actor(let profile): try apply(profile)
+        case .source(let source): try apply(source)
+        case .partnership(let partnership): try apply(partnership)
+        case .event(let event): try apply(event)
         }
     }
 
-    /// Writes what waited for the whole input.
+    /// Writes what waited for the whole input: actors' details, then the search columns and
+    /// index of the rows the import touched, then the search triggers again.
     mutating func finish() throws {
         for item in pendingActorDetails {
             try reporting(item.location) { try store.writeDetails(of: item.profile, rowID: item.rowID) }
         }
         pendingActorDetails = []
+        let firstRow: Int64 = changedIndexedRows ? 0 : lastRowBefore
+        try database.execute("""
+            UPDATE events SET
+                actors_text = (SELECT s.actors_text FROM event_search_text s WHERE s.event_id = events.id),
+                tags_text = (SELECT s.tags_text FROM event_search_text s WHERE s.event_id = events.id),
+                quotes_text = (SELECT s.quotes_text FROM event_search_text s WHERE s.event_id = events.id)
+            WHERE id > ?
+            """, [firstRow])
+        if changedIndexedRows {
+            try database.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+        } else {
+            try database.execute("""
+                INSERT INTO events_fts (rowid, title, summary, actors_text, tags_text, quotes_text)
+                SELECT id, title, summary, actors_text, tags_text, quotes_text FROM events WHERE id > ?
+                """, [lastRowBefore])
+        }
+        for sql in searchTriggers { try database.executeScript(sql) }
     }
 
     private mutating func apply(_ profile: ActorProfile) throws {
@@ -150,6 +187,7 @@ struct Importer {
             if try shouldReplace(same: try comparable(stored) == (try comparable(profile)), id: profile.name, counts: \.actors) {
                 try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
                 pendingActorDetails.append((profile, rowID, location))
+                changedIndexedRows = true
             }
         } else {
             try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
@@ -204,7 +242,10 @@ struct Importer {
         }
         let stored = try database.cachedStatement(Store.selectEventSQL + " WHERE e.id = ?").first([rowID]) { try store.readEvent($0) }
         let same = try stored.map { try comparable($0.normalized().content) } == (try comparable(event.content))
-        if try shouldReplace(same: same, id: id, counts: \.events) { try store.replace(rowID: rowID, with: event) }
+        if try shouldReplace(same: same, id: id, counts: \.events) {
+            try store.replace(rowID: rowID, with: event)
+            changedIndexedRows = true
+        }
     }
 
     /// Applies `policy` to a stored record that has the incoming record's id, counting what
