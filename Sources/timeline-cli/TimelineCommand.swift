@@ -17,7 +17,7 @@ struct TimelineCommand: ParsableCommand {
             """,
         version: "timeline 0.1.0",
         subcommands: [Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Remove.self, Export.self, Import.self,
-                      ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self]
+                      ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self]
     )
 
     static func main() {

@@ -324,7 +324,8 @@ struct FormatCommandTests {
         #expect(timelineOrder.stdout.components(separatedBy: "\r\n")[1].hasPrefix("mayo-clinic-platform-launch,"))
         let bad = try runTimeline(["search", "\"unbalanced"], in: folder)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "error: invalid search \"\"unbalanced\": unterminated string; use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses\n")
+        #expect(bad.stderr == "error: invalid search \"\"unbalanced\": unterminated string; use words, \"exact phrases\" "
+                + "(also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses\n")
         let none = try runTimeline(["search", "zanzibar"], in: folder)
         #expect(none.status == 0 && none.stdout == "" && none.stderr == "no events match\n")
     }
@@ -360,6 +361,6 @@ struct FormatCommandTests {
         #expect(nowhere.status == 0 && !FileManager.default.fileExists(atPath: folder.path("new.db")))
         let broken = try runTimeline(["import", "-", "--format", "csv"], in: folder, stdin: "title,date\r\nok,2019\r\n\"never closed,2019\r\n")
         #expect(broken.status == 1)
-        #expect(broken.stderr == "error: import failed at row 3: invalid CSV \"line 3\": a quoted field starts there and is never closed; nothing was imported\n")
+        #expect(broken.stderr == "error: import failed at row 3 (line 3): a quoted field starts there and is never closed; nothing was imported\n")
     }
 }

@@ -83,9 +83,9 @@ struct FormatTests {
     }
 
     @Test(arguments: [
-        ("id,title,date\r\na,\"unterminated,2019\r\n", "row 2", "a quoted field starts there and is never closed"),
-        ("id,title,date\r\na,fine,2019\r\nb,bad \"quote\" here,2019\r\n", "row 3", "a quote inside an unquoted field"),
-        ("id,title,date\r\na,fine,2019\r\nb,bad,2019-13\r\n", "row 3 (line 3) (id \"b\")", "month 13 does not exist"),
+        ("id,title,date\r\na,\"unterminated,2019\r\n", "row 2 (line 2)", "a quoted field starts there and is never closed"),
+        ("id,title,date\r\na,fine,2019\r\nb,bad \"quote\" here,2019\r\n", "row 3 (line 3)", "a quote inside an unquoted field"),
+        ("id,title,date\r\na,fine,2019\r\nb,bad,2019-13\r\n", "row 3 (line 3, id \"b\")", "month 13 does not exist"),
         ("id,title,when\r\n", "row 1, column 3", "unknown column \"when\""),
         ("id,title\r\n", "row 1", "no \"date\" column"),
         ("title,date,quotes\r\nx,2019,no language here\r\n", "row 2 (line 2)", "write a quote as: speaker [fr]: text"),

@@ -80,3 +80,18 @@ struct SearchTests {
         #expect(sql.contains("remove_diacritics 2"))
     }
 }
+
+@Suite("Search index repair")
+struct SearchRepairTests {
+    @Test func checkFindsAStaleIndexAndReindexMendsIt() throws {
+        let store = try memoryStore()
+        try store.add(Event(id: "a", title: "A", date: date("2020"), actors: [ActorRole(name: "Mayo Clinic")]))
+        try store.database.execute("UPDATE events SET actors_text = 'nonsense' WHERE uid = 'a'")
+        #expect(try store.check().contains { $0.check == "stale-search" && $0.severity == .error })
+        #expect(try store.events(matching: EventFilter(search: "nonsense")).map(\.id) == ["a"])
+        try store.rebuildSearchIndex()
+        #expect(try store.check().allSatisfy { $0.check != "stale-search" })
+        #expect(try store.events(matching: EventFilter(search: "nonsense")).isEmpty)
+        #expect(try store.events(matching: EventFilter(search: "mayo")).map(\.id) == ["a"])
+    }
+}

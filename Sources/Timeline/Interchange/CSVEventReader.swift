@@ -30,8 +30,8 @@ public struct CSVEventReader: RecordReader {
             do {
                 guard let next = try reader.nextRow() else { return nil }
                 row = next
-            } catch let error as TimelineError {
-                throw TimelineError.importFailed(location: "row \(rowNumber + 1)", reason: error.description)
+            } catch TimelineError.importFailed(let line, let reason) {
+                throw TimelineError.importFailed(location: "row \(rowNumber + 1) (\(line))", reason: reason)
             }
             rowNumber += 1
             if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
@@ -39,12 +39,13 @@ public struct CSVEventReader: RecordReader {
                 guard let index = columns[name], index < row.count else { return nil }
                 return CSVCells.restoringFormula(row[index]).nonBlank
             }
-            let location = "row \(rowNumber) (line \(reader.rowLine))" + (cell("id").map { " (id \"\($0)\")" } ?? "")
+            let location = "row \(rowNumber) (line \(reader.rowLine)" + (cell("id").map { ", id \"\($0)\")" } ?? ")")
             do {
                 let dateText = cell("date") ?? ""
                 let date: PartialDate
                 do { date = try PartialDate(parsing: dateText) } catch {
-                    throw TimelineError.invalidValue(field: "date", value: dateText, expected: "\(error.reason); see `timeline help add` for date forms")
+                    throw TimelineError.invalidValue(field: "date", value: dateText,
+                                                     expected: "\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
                 }
                 let event = Event(id: cell("id"), title: cell("title") ?? "", date: date, summary: cell("summary"), kind: cell("kind"),
                                   partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),

@@ -26,8 +26,7 @@ public struct CSVReader {
                 // A quoted field: up to the closing quote; "" is a quote.
                 while true {
                     guard let inner = input.next() else {
-                        throw TimelineError.invalidValue(field: "CSV", value: "line \(startLine)",
-                                                         expected: "a quoted field starts there and is never closed")
+                        throw TimelineError.importFailed(location: "line \(startLine)", reason: "a quoted field starts there and is never closed")
                     }
                     if inner == UInt8(ascii: "\"") {
                         if input.peek(1).first == UInt8(ascii: "\"") {
@@ -47,8 +46,8 @@ public struct CSVReader {
                 if after == UInt8(ascii: "\r"), input.peek(1).first == 0x0A { _ = input.next(); fields.append(String(decoding: field, as: UTF8.self)); return fields }
                 if after == 0x0A { fields.append(String(decoding: field, as: UTF8.self)); return fields }
                 guard after == UInt8(ascii: ",") else {
-                    throw TimelineError.invalidValue(field: "CSV", value: "line \(input.line)",
-                                                     expected: "a closing quote must be followed by a comma or the end of the row")
+                    throw TimelineError.importFailed(location: "line \(input.line)",
+                                                     reason: "a closing quote must be followed by a comma or the end of the row")
                 }
                 fields.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
@@ -65,8 +64,8 @@ public struct CSVReader {
                 fields.append(String(decoding: field, as: UTF8.self))
                 return fields
             case UInt8(ascii: "\""):
-                throw TimelineError.invalidValue(field: "CSV", value: "line \(input.line)",
-                                                 expected: "a quote inside an unquoted field; quote the whole field and double the quote")
+                throw TimelineError.importFailed(location: "line \(input.line)",
+                                                 reason: "a quote inside an unquoted field; quote the whole field and double the quote")
             default:
                 field.append(byte)
             }

@@ -54,8 +54,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
             var rows: [[String]] = []
             do {
                 while let row = try reader.nextRow() { rows.append(row) }
-            } catch let error as TimelineError {
-                throw TimelineError.importFailed(location: "row \(rows.count + 1)", reason: error.description)
+            } catch TimelineError.importFailed(let line, let reason) {
+                throw TimelineError.importFailed(location: "row \(rows.count + 1) (\(line))", reason: reason)
             }
             return DocumentRecordReader(try TimelineJSReader.document(fromSpreadsheetRows: rows))
         }

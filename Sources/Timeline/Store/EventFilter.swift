@@ -74,8 +74,12 @@ public struct EventFilter: Sendable {
         var arguments: [any DatabaseValueConvertible] = []
         var from = Self.fromSQL
         if let search {
-            // U+0002 and U+0003 mark the matches; SearchSnippet reads them.
-            from = ", snippet(events_fts, -1, char(2), char(3), '…', 16)" + from + " JOIN events_fts ON events_fts.rowid = e.id"
+            // The passage comes from the summary, else the quotes, else the title, where a match
+            // is; the actors' and tags' columns only when nothing else matched. U+0002 and
+            // U+0003 mark the matches; SearchSnippet reads them.
+            func snippet(_ column: Int) -> String { "snippet(events_fts, \(column), char(2), char(3), '…', 16)" }
+            let passage = [1, 4, 0].map { "WHEN instr(\(snippet($0)), char(2)) THEN \(snippet($0))" }.joined(separator: " ")
+            from = ", CASE \(passage) ELSE \(snippet(-1)) END" + from + " JOIN events_fts ON events_fts.rowid = e.id"
             conditions.append("events_fts MATCH ?")
             arguments.append(search)
         } else {

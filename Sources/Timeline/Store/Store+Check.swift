@@ -21,7 +21,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 extension Store {
     /// Checks the file (SQLite's integrity and foreign keys) and the dataset's health, as a
     /// research team would in CI: stored dates that do not read or disagree with their bounds,
-    /// partnerships with fewer than two members, loops in "part of" (errors); events without a
+    /// partnerships with fewer than two members, loops in "part of", search columns out of step
+    /// with what they are derived from (errors); events without a
     /// source, sources cited by nothing, actors whose names differ only by case, accents,
     /// punctuation or spacing, partnership events outside the partnership's span, quotes whose
     /// speaker is not linked to the event (warnings).
@@ -84,6 +85,14 @@ extension Store {
                 add(.error, "part-of-loop", "actor \"\(row[0] as String)\" is, through \"part of\", part of itself")
             }
 
+            try database.makeStatement("""
+                SELECT e.uid FROM events e JOIN event_search_text s ON s.event_id = e.id
+                WHERE e.actors_text IS NOT s.actors_text OR e.tags_text IS NOT s.tags_text OR e.quotes_text IS NOT s.quotes_text
+                ORDER BY e.id
+                """).forEachRow { row in
+                add(.error, "stale-search", "event \"\(row[0] as String)\": its search columns do not match its actors, tags and quotes "
+                    + "(written by hand?); run `timeline reindex`")
+            }
             try database.makeStatement("""
                 SELECT e.uid FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)
                 ORDER BY e.start, e.id

@@ -10,12 +10,13 @@ struct Export: ParsableCommand {
             partnerships its events refer to), jsonl (one object per line), csv (RFC 4180, read \
             back by `import`), markdown, ical (calendar apps), timelinejs (Knight Lab's \
             TimelineJS), timesketch-csv and timesketch-jsonl. Without --format, the extension of \
-            --output decides (.json .jsonl .csv .md .ics), else json. With --output the file is \
-            written whole or not at all. Every format streams: memory stays flat.
+            --output decides (.json .jsonl .ndjson .csv .md .markdown .ics .txt), else json. With \
+            --output the file is written whole or not at all. Every format streams: memory stays flat.
             Examples:
               timeline export --output timeline.json
               timeline export --since 2019 --output 2019.csv --bom
-              timeline export --format timelinejs --group-by partnership --title "Mayo Clinic and Google" -o tl.json
+              timeline export --format timelinejs --group-by partnership \\
+                --title "Mayo Clinic and Google" -o tl.json
               timeline export --format ical > timeline.ics
             """)
 
@@ -32,7 +33,7 @@ struct Export: ParsableCommand {
     var bom = false
 
     @Flag(name: .customLong("no-formula-escape"),
-          help: "csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them).")
+          help: "csv, timesketch-csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them).")
     var noFormulaEscape = false
 
     @Option(help: ArgumentHelp("timelinejs: the title slide's headline.", valueName: "text"))

@@ -11,7 +11,7 @@ struct Search: ParsableCommand {
             filter of `show` applies; `show --search` keeps timeline order instead.
             Examples:
               timeline search "medical records"
-              timeline search 'parten* AND google' --since 2019 --limit 5
+              timeline search 'partner* AND google' --since 2019 --limit 5
               timeline search sante --format json | jq '.events[].snippet'
             """)
 
