@@ -70,15 +70,16 @@ extension Store {
         try database.scalar("SELECT id FROM events WHERE uid = ?", [uid], as: Int64.self)
     }
 
-    /// Inserts a normalized event and its links; returns its id (made from the title, avoiding
-    /// `reserved` ids, when it has none). Call inside a transaction.
-    func insert(_ event: Event, reserved: Set<String> = []) throws -> String {
+    /// Inserts a normalized event and its links; returns its id (made from the title when it
+    /// has none). `isNew` says the caller already knows no event has its id. Call inside a
+    /// transaction.
+    func insert(_ event: Event, isNew: Bool = false) throws -> String {
         let uid: String
         if let id = event.id {
-            guard try rowID(of: id) == nil else { throw TimelineError.duplicateEventID(id) }
+            guard try isNew || rowID(of: id) == nil else { throw TimelineError.duplicateEventID(id) }
             uid = id
         } else {
-            uid = try unusedID(for: event.title, fallback: "event", in: "events", avoiding: reserved)
+            uid = try unusedID(for: event.title, fallback: "event", in: "events")
         }
         let date = event.date
         try database.execute("""
@@ -86,7 +87,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [uid, event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                   date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event)])
-        try insertLinks(of: event, rowID: database.lastInsertedRowID)
+        try insertLinks(of: event, rowID: database.lastInsertedRowID, isNew: true)
         return uid
     }
 
@@ -102,7 +103,7 @@ extension Store {
         try database.execute("DELETE FROM event_actors WHERE event_id = ?", [rowID])
         try database.execute("DELETE FROM event_tags WHERE event_id = ?", [rowID])
         try database.execute("DELETE FROM quotes WHERE event_id = ?", [rowID])
-        try insertLinks(of: event, rowID: rowID)
+        try insertLinks(of: event, rowID: rowID, isNew: false)
     }
 
     private func partnershipRowID(of event: Event) throws -> Int64? {
@@ -111,7 +112,7 @@ extension Store {
         return rowID
     }
 
-    private func insertLinks(of event: Event, rowID: Int64) throws {
+    private func insertLinks(of event: Event, rowID: Int64, isNew: Bool) throws {
         for (position, actor) in event.actors.enumerated() {
             try database.execute("INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
                                  [rowID, position, try actorRowID(named: actor.name)!, actor.role])
@@ -119,15 +120,20 @@ extension Store {
         for tag in event.tags {
             try database.execute("INSERT OR IGNORE INTO event_tags (event_id, tag_id) VALUES (?, ?)", [rowID, try tagID(named: tag)])
         }
-        try insertCitations(event.sources, in: "event_sources", owner: "event_id", rowID: rowID)
+        try insertCitations(event.sources, in: "event_sources", owner: "event_id", rowID: rowID, replacing: !isNew)
         for (position, quote) in event.quotes.enumerated() {
             try insertQuote(quote, eventRowID: rowID, position: position)
         }
     }
 
     private func tagID(named name: String) throws -> Int64 {
-        if let id = try database.scalar("SELECT id FROM tags WHERE name = ?", [name], as: Int64.self) { return id }
+        if let id = tagIDs[name] { return id }
+        if let id = try database.scalar("SELECT id FROM tags WHERE name = ?", [name], as: Int64.self) {
+            tagIDs[name] = id
+            return id
+        }
         try database.execute("INSERT INTO tags (name) VALUES (?)", [name])
+        tagIDs[name] = database.lastInsertedRowID
         return database.lastInsertedRowID
     }
 }

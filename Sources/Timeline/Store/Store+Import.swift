@@ -96,10 +96,9 @@ struct Importer {
     let store: Store
     let policy: ConflictPolicy
     var report = ImportReport()
-    private var seenEventIDs = Set<String>()
-    /// Events given an id made from their title, by that id: a later event of the same input
-    /// that has this id explicitly takes it, and the earlier one gets another.
-    private var generatedEventIDs: [String: Int64] = [:]
+    /// Stored events this import replaced: a second record with one of their ids is a duplicate.
+    /// (New events are told by their row ids, after `lastRowBefore`; memory stays flat.)
+    private var replacedRows = Set<Int64>()
     /// Actors whose details are written once every actor of the input exists.
     private var pendingActorDetails: [(profile: ActorProfile, rowID: Int64, location: String)] = []
     /// The search triggers, set aside while the rows load: one pass over the new rows at the
@@ -116,6 +115,10 @@ struct Importer {
         self.policy = policy
         let database = store.database
         lastRowBefore = try database.scalar("SELECT coalesce(max(id), 0) FROM events", as: Int64.self) ?? 0
+        // Ids this import made up for events that had none: a later event of the same input that
+        // has one of them explicitly takes it, and the earlier event gets another. On disk, as
+        // an input may be any size.
+        try database.executeScript("CREATE TEMP TABLE IF NOT EXISTS import_generated_ids (uid TEXT PRIMARY KEY); DELETE FROM import_generated_ids")
         searchTriggers = try database.makeStatement("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
             .map { row in (row[0] as String, row[1] as String) }
             .map { name, sql in
@@ -221,29 +224,37 @@ struct Importer {
 
     private mutating func apply(_ event: Event) throws {
         guard let id = event.id else {
-            let id = try store.insert(event)
-            generatedEventIDs[id] = try store.rowID(of: id)
+            let id = try store.insert(event, isNew: true)
+            try database.execute("INSERT INTO import_generated_ids (uid) VALUES (?)", [id])
             report.events.added += 1
             return
-        }
-        guard seenEventIDs.insert(id).inserted else {
-            throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
-        }
-        if let generated = generatedEventIDs.removeValue(forKey: id) {
-            let title = try database.scalar("SELECT title FROM events WHERE id = ?", [generated], as: String.self) ?? ""
-            let other = try store.unusedID(for: title, fallback: "event", in: "events", avoiding: [id])
-            try database.execute("UPDATE events SET uid = ? WHERE id = ?", [other, generated])
-            generatedEventIDs[other] = generated
         }
         guard let rowID = try store.rowID(of: id) else {
-            _ = try store.insert(event)
+            _ = try store.insert(event, isNew: true)
             report.events.added += 1
             return
+        }
+        if rowID > lastRowBefore {
+            try database.execute("DELETE FROM import_generated_ids WHERE uid = ?", [id])
+            guard database.changes > 0 else {
+                throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
+            }
+            let title = try database.scalar("SELECT title FROM events WHERE id = ?", [rowID], as: String.self) ?? ""
+            let other = try store.unusedID(for: title, fallback: "event", in: "events", avoiding: [id])
+            try database.execute("UPDATE events SET uid = ? WHERE id = ?", [other, rowID])
+            try database.execute("INSERT INTO import_generated_ids (uid) VALUES (?)", [other])
+            _ = try store.insert(event, isNew: true)
+            report.events.added += 1
+            return
+        }
+        if replacedRows.contains(rowID) {
+            throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
         }
         let stored = try database.cachedStatement(Store.selectEventSQL + " WHERE e.id = ?").first([rowID]) { try store.readEvent($0) }
         let same = try stored.map { try comparable($0.normalized().content) } == (try comparable(event.content))
         if try shouldReplace(same: same, id: id, counts: \.events) {
             try store.replace(rowID: rowID, with: event)
+            replacedRows.insert(rowID)
             changedIndexedRows = true
         }
     }

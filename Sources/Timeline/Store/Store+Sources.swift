@@ -90,6 +90,8 @@ extension Store {
         if let id = source.id {
             existing = try sourceRowID(uid: id)
             if existing == nil && source.isOnlyAReference { throw TimelineError.sourceNotFound(id: id) }
+            // A citation by id alone has nothing to add to the source.
+            if let existing, source.isOnlyAReference { return existing }
         } else if let url = source.url {
             existing = try database.scalar("SELECT id FROM sources WHERE url = ?", [url], as: Int64.self)
         } else if let title = source.title {
@@ -142,8 +144,9 @@ extension Store {
             """).map([rowID]) { row in Citation(try readSource(row), locator: row[9]) }
     }
 
-    func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64) throws {
-        try database.execute("DELETE FROM \(table) WHERE \(column) = ?", [rowID])
+    /// Links `citations` to the row `rowID` of events or partnerships, `replacing` the ones it had.
+    func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64, replacing: Bool = true) throws {
+        if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ?", [rowID]) }
         for (position, citation) in citations.enumerated() {
             try database.execute("INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)",
                                  [rowID, position, try sourceRowID(for: citation.source), citation.locator])

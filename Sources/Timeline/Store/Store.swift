@@ -11,6 +11,8 @@ public final class Store {
     /// Actors the current write created only because something named them (with the default
     /// kind, nothing else known): an import may still describe them without a conflict.
     var actorsCreatedByReference = Set<Int64>()
+    /// Tag row ids by name, as looked up during the current write.
+    var tagIDs: [String: Int64] = [:]
     /// What the last write created without being asked to by name ("actor \"Gooogle\"",
     /// "source \"nosuch\""): a command tells its user, so that a typo does not pass unseen.
     public internal(set) var created: [String] = []
@@ -99,6 +101,7 @@ public final class Store {
     func write<T>(_ body: () throws -> T) throws -> T {
         actorDirectory.reset()
         actorsCreatedByReference = []
+        tagIDs = [:]
         created = []
         do {
             return try database.transaction(body)
@@ -111,8 +114,10 @@ public final class Store {
         }
     }
 
-    /// Runs `body`, turning SQLite errors into `TimelineError.database`.
+    /// Runs `body`, turning SQLite errors into `TimelineError.database`. Names are looked up
+    /// afresh: another process may have changed the actors since the last call.
     func read<T>(_ body: () throws -> T) throws -> T {
+        actorDirectory.reset()
         do {
             return try body()
         } catch let error as DatabaseError {
