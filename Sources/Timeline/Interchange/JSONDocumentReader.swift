@@ -9,17 +9,17 @@ public enum JSONDocumentReader {
 
     /// The records of `data`, a JSON document, in document order.
     public static func document(from data: Data) throws -> TimelineDocument {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            root = try JSONParser.parse(data)
         } catch {
-            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(describe(error)))")
+            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(error))")
         }
         let document: JSONObject
         do {
             document = try JSONObject(root, path: nil, keys: ["timeline", "actors", "sources", "partnerships", "events"],
                                       expected: "an object {\"timeline\": 2, \"events\": [...]}")
-            guard let version = document.values["timeline"].flatMap(integer), readableVersions.contains(version) else {
+            guard case .integer(let version)? = document.values["timeline"], readableVersions.contains(version) else {
                 throw FieldError(field: "timeline", message: "must be the format version, 1 or 2")
             }
             if document.values["events"] == nil { throw FieldError(field: "events", message: "missing; a document has an events array") }
@@ -42,15 +42,15 @@ public enum JSONDocumentReader {
 
     private static func records<T>(_ document: JSONObject, _ key: String, name: String, label: (JSONObject) -> String?,
                                    read: (JSONObject) throws -> T) throws -> [T] {
-        let values: [Any]
+        let values: [JSONValue]
         do {
             values = try document.array(key)
         } catch let error as FieldError {
             throw TimelineError.importFailed(location: "the document", reason: error.description)
         }
         return try values.enumerated().map { offset, value in
-            let object = value as? [String: Any]
-            let id = (object?["id"] as? String) ?? (key == "actors" ? object?["name"] as? String : nil)
+            let object = try? JSONObject(value, path: nil, keys: nil, expected: "an object")
+            let id = object.flatMap { try? $0.string(key == "actors" ? "name" : "id") }
             let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0)\")" : " (id \"\($0)\")" } ?? "")
             do {
                 return try read(try JSONObject(value, path: nil, keys: nil, expected: "an object"))
@@ -141,12 +141,13 @@ public enum JSONDocumentReader {
 
     /// A JSON object with the path that leads to it, for messages.
     struct JSONObject {
-        let values: [String: Any]
+        let values: [String: JSONValue]
         let path: String?
 
-        init(_ value: Any, path: String?, keys: Set<String>?, expected: String) throws {
-            guard let values = value as? [String: Any] else { throw FieldError(field: path, message: "expected \(expected)") }
-            self.values = values
+        init(_ value: JSONValue, path: String?, keys: Set<String>?, expected: String) throws {
+            guard case .object(let members) = value else { throw FieldError(field: path, message: "expected \(expected)") }
+            // The parser refuses duplicate keys, so each key is here once.
+            self.values = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             self.path = path
             if let keys { try allow(keys) }
         }
@@ -160,9 +161,11 @@ public enum JSONDocumentReader {
         }
 
         func string(_ key: String) throws -> String? {
-            guard let value = values[key], !(value is NSNull) else { return nil }
-            guard let string = value as? String else { throw FieldError(field: field(key), message: "expected a string") }
-            return string
+            switch values[key] {
+            case nil, .null?: return nil
+            case .string(let string)?: return string
+            default: throw FieldError(field: field(key), message: "expected a string")
+            }
         }
 
         func required(_ key: String) throws -> String {
@@ -184,15 +187,17 @@ public enum JSONDocumentReader {
             return date
         }
 
-        func array(_ key: String) throws -> [Any] {
-            guard let value = values[key], !(value is NSNull) else { return [] }
-            guard let array = value as? [Any] else { throw FieldError(field: field(key), message: "expected an array") }
-            return array
+        func array(_ key: String) throws -> [JSONValue] {
+            switch values[key] {
+            case nil, .null?: return []
+            case .array(let array)?: return array
+            default: throw FieldError(field: field(key), message: "expected an array")
+            }
         }
 
         func strings(_ key: String) throws -> [String] {
             try array(key).enumerated().map { index, value in
-                guard let string = value as? String else { throw FieldError(field: "\(field(key))[\(index)]", message: "expected a string") }
+                guard case .string(let string) = value else { throw FieldError(field: "\(field(key))[\(index)]", message: "expected a string") }
                 return string
             }
         }
@@ -216,14 +221,5 @@ public enum JSONDocumentReader {
         }
     }
 
-    /// An integer that is not a boolean (JSONSerialization gives both as numbers).
-    private static func integer(_ value: Any) -> Int? {
-        guard let number = value as? NSNumber, !["c", "B", "d", "f"].contains(String(cString: number.objCType)) else { return nil }
-        return number.intValue
-    }
 
-    static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-    }
 }

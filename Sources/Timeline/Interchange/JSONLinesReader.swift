@@ -18,31 +18,37 @@ public struct JSONLinesReader: RecordReader {
             guard let line = input.nextLine() else { return nil }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = "line \(lineNumber)"
+            var named = location
             do {
-                let value: Any
+                let value: JSONValue
                 do {
-                    value = try JSONSerialization.jsonObject(with: Data(line))
+                    value = try JSONParser.parse(line)
                 } catch {
-                    throw JSONDocumentReader.FieldError(field: nil, message: "not valid JSON (\(JSONDocumentReader.describe(error)))")
+                    throw JSONDocumentReader.FieldError(field: nil, message: "not valid JSON (\(error))")
                 }
-                guard var fields = value as? [String: Any] else {
+                guard case .object(var members) = value else {
                     throw JSONDocumentReader.FieldError(field: nil, message: "expected an object")
                 }
-                let type = fields.removeValue(forKey: "type") as? String ?? "event"
-                let object = try JSONDocumentReader.JSONObject(fields, path: nil, keys: nil, expected: "an object")
+                var type = "event"
+                if let index = members.firstIndex(where: { $0.key == "type" }) {
+                    guard case .string(let name) = members.remove(at: index).value else {
+                        throw JSONDocumentReader.FieldError(field: "type", message: "expected a string")
+                    }
+                    type = name
+                }
+                let object = try JSONDocumentReader.JSONObject(.object(members), path: nil, keys: nil, expected: "an object")
+                if case .string(let id)? = object.values["id"] { named += " (id \"\(id)\")" }
                 switch type {
-                case "event": return (.event(try JSONDocumentReader.event(object)), location + Self.id(fields["id"]))
+                case "event": return (.event(try JSONDocumentReader.event(object)), named)
                 case "actor": return (.actor(try JSONDocumentReader.actor(object)), location)
-                case "source": return (.source(try JSONDocumentReader.source(object)), location + Self.id(fields["id"]))
-                case "partnership": return (.partnership(try JSONDocumentReader.partnership(object)), location + Self.id(fields["id"]))
+                case "source": return (.source(try JSONDocumentReader.source(object)), named)
+                case "partnership": return (.partnership(try JSONDocumentReader.partnership(object)), named)
                 default:
                     throw JSONDocumentReader.FieldError(field: "type", message: "\"\(type)\" is not one of actor, source, partnership, event")
                 }
             } catch let error as JSONDocumentReader.FieldError {
-                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0)\"" } ?? ""), reason: error.message)
+                throw TimelineError.importFailed(location: named + (error.field.map { ", field \"\($0)\"" } ?? ""), reason: error.message)
             }
         }
     }
-
-    private static func id(_ value: Any?) -> String { (value as? String).map { " (id \"\($0)\")" } ?? "" }
 }

@@ -2,6 +2,7 @@
 public enum JSONValue: Equatable, Sendable {
     case string(String)
     case integer(Int)
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -11,6 +12,7 @@ public enum JSONValue: Equatable, Sendable {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): return a == b
         case (.integer(let a), .integer(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
         case (.array(let a), .array(let b)): return a == b
@@ -26,6 +28,7 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .string(let string): JSONValue.writeString(string, to: &output)
         case .integer(let integer): output.write(String(integer))
+        case .double(let double): output.write(double.isFinite ? String(double) : "null")
         case .bool(let bool): output.write(bool ? "true" : "false")
         case .null: output.write("null")
         case .array(let elements):
