@@ -66,10 +66,21 @@ public struct EventFilter: Sendable {
             && search == nil && limit == nil
     }
 
+    /// One actor or tag the events must have, as the store resolved it.
+    struct LinkCondition {
+        /// `event_actors` or `event_tags`, and its column naming the actor or tag.
+        var table: String, column: String
+        /// The actor (and its parts) or the tag.
+        var rowIDs: [Int64]
+        /// True when many events have it: the events are then read in timeline order and each
+        /// checked, which finds the first few at once; a rare one is looked up by its own index.
+        var isCommon: Bool
+    }
+
     /// The SQL after the select list (which ends with the snippet, or NULL without a search)
-    /// and its arguments, given the row ids each actor filter stands for and the partnership's
-    /// row id. Only fixed fragments go into the text; every value the user gave is bound.
-    func sqlClauses(actorRowIDs: [[Int64]], partnershipRowID: Int64?) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+    /// and its arguments, given the actor and tag conditions and the partnership's row id.
+    /// Only fixed fragments go into the text; every value the user gave is bound.
+    func sqlClauses(links: [LinkCondition], partnershipRowID: Int64?) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         var from = Self.fromSQL
@@ -101,16 +112,12 @@ public struct EventFilter: Sendable {
             conditions.append("e.partnership_id = ?")
             arguments.append(partnershipRowID)
         }
-        for rowIDs in actorRowIDs {
-            let placeholders = Array(repeating: "?", count: rowIDs.count).joined(separator: ", ")
-            conditions.append("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN (\(placeholders)))")
-            arguments += rowIDs.map { $0 as any DatabaseValueConvertible }
-        }
-        for tag in tags {
-            conditions.append("""
-                e.id IN (SELECT et.event_id FROM event_tags et WHERE et.tag_id = (SELECT id FROM tags WHERE name = ?))
-                """)
-            arguments.append(tag.collapsingWhitespace)
+        for link in links {
+            let placeholders = Array(repeating: "?", count: link.rowIDs.count).joined(separator: ", ")
+            conditions.append(link.isCommon
+                ? "EXISTS (SELECT 1 FROM \(link.table) l WHERE l.event_id = e.id AND l.\(link.column) IN (\(placeholders)))"
+                : "e.id IN (SELECT l.event_id FROM \(link.table) l WHERE l.\(link.column) IN (\(placeholders)))")
+            arguments += link.rowIDs.map { $0 as any DatabaseValueConvertible }
         }
         var sql = from + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
         if search != nil && rankedBySearch {

@@ -4,16 +4,30 @@ extension Store {
     /// filter names that does not exist is an error, so a typo does not look like "no events".
     public func forEachEvent(matching filter: EventFilter = EventFilter(), _ body: (Event) throws -> Void) throws {
         try read {
-            let actorRowIDs = try filter.actors.map { name in
+            var links = try filter.actors.map { name in
                 let rowID = try existingActorRowID(named: name)
-                return filter.exactActors ? [rowID] : try familyRowIDs(of: rowID)
+                return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",
+                                                 rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
+            }
+            links += try filter.tags.map { tag in
+                EventFilter.LinkCondition(table: "event_tags", column: "tag_id", rowIDs: try database.cachedStatement(
+                    "SELECT id FROM tags WHERE name = ?").map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
+            }
+            if filter.limit != nil && !filter.rankedBySearch {
+                for index in links.indices {
+                    let placeholders = Array(repeating: "?", count: links[index].rowIDs.count).joined(separator: ", ")
+                    let count = try database.scalar("""
+                        SELECT count(*) FROM (SELECT 1 FROM \(links[index].table) WHERE \(links[index].column) IN (\(placeholders)) LIMIT 10000)
+                        """, links[index].rowIDs.map { $0 as any DatabaseValueConvertible }, as: Int.self) ?? 0
+                    links[index].isCommon = count >= 10_000
+                }
             }
             var partnership: Int64?
             if let id = filter.partnership {
                 guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
                 partnership = rowID
             }
-            let clauses = filter.sqlClauses(actorRowIDs: actorRowIDs, partnershipRowID: partnership)
+            let clauses = filter.sqlClauses(links: links, partnershipRowID: partnership)
             do {
                 try database.cachedStatement(Self.selectEventColumnsSQL + clauses.sql).forEachRow(clauses.arguments) { row in
                     try body(try readEvent(row))

@@ -3,6 +3,7 @@ import Timeline
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Record an event; prints its id.",
         discussion: """
             Examples:

@@ -3,6 +3,7 @@ import Timeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the file and the dataset's health; exits 1 when any finding is an error.",
         discussion: """
             Errors: SQLite integrity and foreign keys, stored dates that do not read or disagree \

@@ -3,6 +3,7 @@ import Timeline
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "edit",
         abstract: "Change an event.",
         discussion: """
             Options replace a field (an empty --summary, --kind or --partnership clears it); \

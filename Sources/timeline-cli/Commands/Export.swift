@@ -4,6 +4,7 @@ import Timeline
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the timeline (or the events the filters keep) in a format other tools read.",
         discussion: """
             Formats: json (the document `import` reads back, with the actors, sources and \

@@ -3,6 +3,7 @@ import Timeline
 
 struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "get",
         abstract: "Show one event in full, with its quotes and sources.",
         discussion: "Example: timeline get mayo-google-partnership --format json")
 

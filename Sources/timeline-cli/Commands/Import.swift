@@ -4,6 +4,7 @@ import Timeline
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import a file, all or nothing: our JSON, JSON Lines or CSV, or TimelineJS's JSON or spreadsheet CSV.",
         discussion: """
             The format comes from --format, else the file's extension and first bytes. JSON Lines \

@@ -3,6 +3,7 @@ import Timeline
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find events by words, best matches first.",
         discussion: """
             Searches titles, summaries, actors' names and aliases, tags, and quotes with their \

@@ -3,6 +3,7 @@ import Timeline
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show the timeline, oldest first.",
         discussion: """
             Date filters keep events whose span overlaps: --since 2019 keeps an event dated \
