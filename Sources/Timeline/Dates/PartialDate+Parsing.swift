@@ -6,14 +6,45 @@ extension PartialDate {
     /// of an interval those words mean an open end ("2019 – today" is `2019/..`), like "present".
     public init(parsing text: String, today: Day? = nil) throws(DateParseError) {
         do throws(InvalidDate) {
-            // The form every stored date takes, read without the natural-language machinery.
-            if !text.isEmpty, text.utf8.count <= 10, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-                self = PartialDate(try DatePoint(edtf: text))
+            // The canonical EDTF every stored date is in, read without the natural-language machinery.
+            if let canonical = try Self.canonical(text) {
+                self = canonical
             } else {
                 self = try Self.parse(text, today: { today ?? .today() })
             }
         } catch {
             throw DateParseError(input: text, reason: error.reason)
+        }
+    }
+
+    /// The date when `text` is canonical EDTF (`2019-09`, `201X`, `2022-10-17?`, `2019-09-10/..`,
+    /// `../2022`), nil for anything else, which the full parser reads.
+    private static func canonical(_ text: String) throws(InvalidDate) -> PartialDate? {
+        func point(_ part: Substring) throws(InvalidDate) -> DatePoint? {
+            var core = part
+            let qualifier = core.last.flatMap { "?~%".contains($0) ? $0 : nil }
+            if qualifier != nil { core = core.dropLast() }
+            guard (4...10).contains(core.utf8.count),
+                  core.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x58 }) else { return nil }
+            var point = try DatePoint(edtf: String(core))
+            point.isUncertain = qualifier == "?" || qualifier == "%"
+            point.isApproximate = qualifier == "~" || qualifier == "%"
+            return point
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            return try point(parts[0]).map(PartialDate.init)
+        case 2:
+            func end(_ part: Substring) throws(InvalidDate) -> IntervalEnd? {
+                if part.isEmpty { return .unknown }
+                if part == ".." { return .open }
+                return try point(part).map(IntervalEnd.date)
+            }
+            guard let start = try end(parts[0]), let finish = try end(parts[1]) else { return nil }
+            return try PartialDate(start: start, end: finish)
+        default:
+            return nil
         }
     }
 

@@ -112,6 +112,7 @@ extension Store {
                 archived_url = coalesce(archived_url, ?), language = coalesce(language, ?)
             WHERE id = ?
             """, sourceValues(source) + [existing])
+        sourcesByRowID[existing] = nil
         return existing
     }
 
@@ -129,6 +130,7 @@ extension Store {
             UPDATE sources SET title = ?, url = ?, publisher = ?, author = ?, published = ?, accessed = ?, archived_url = ?,
                 language = ? WHERE id = ?
             """, sourceValues(source) + [rowID])
+        sourcesByRowID[rowID] = nil
     }
 
     private func sourceValues(_ source: Source) -> [any DatabaseValueConvertible] {
@@ -139,9 +141,19 @@ extension Store {
     /// Citations of an event or a partnership: `table` is event_sources or partnership_sources.
     func citations(in table: String, owner column: String, rowID: Int64) throws -> [Citation] {
         try database.cachedStatement("""
-            SELECT s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language, c.locator
-            FROM \(table) c JOIN sources s ON s.id = c.source_id WHERE c.\(column) = ? ORDER BY c.position
-            """).map([rowID]) { row in Citation(try readSource(row), locator: row[9]) }
+            SELECT c.source_id, c.locator FROM \(table) c WHERE c.\(column) = ? ORDER BY c.position
+            """).map([rowID]) { row in Citation(try source(rowID: row[0]), locator: row[1]) }
+    }
+
+    /// The source at a row, read once per read or write: a timeline cites the same few
+    /// sources from many events.
+    func source(rowID: Int64) throws -> Source {
+        if let source = sourcesByRowID[rowID] { return source }
+        guard let source = try database.cachedStatement(Self.selectSourceSQL + " WHERE s.id = ?").first([rowID], { try readSource($0) }) else {
+            throw TimelineError.invalidValue(field: "source", value: "#\(rowID)", expected: "no such source")
+        }
+        sourcesByRowID[rowID] = source
+        return source
     }
 
     /// Links `citations` to the row `rowID` of events or partnerships, `replacing` the ones it had.

@@ -13,6 +13,8 @@ public final class Store {
     var actorsCreatedByReference = Set<Int64>()
     /// Tag row ids by name, as looked up during the current write.
     var tagIDs: [String: Int64] = [:]
+    /// Sources by row id, as read during the current read or write.
+    var sourcesByRowID: [Int64: Source] = [:]
     /// What the last write created without being asked to by name ("actor \"Gooogle\"",
     /// "source \"nosuch\""): a command tells its user, so that a typo does not pass unseen.
     public internal(set) var created: [String] = []
@@ -102,6 +104,7 @@ public final class Store {
         actorDirectory.reset()
         actorsCreatedByReference = []
         tagIDs = [:]
+        sourcesByRowID = [:]
         created = []
         do {
             return try database.transaction(body)
@@ -118,6 +121,7 @@ public final class Store {
     /// afresh: another process may have changed the actors since the last call.
     func read<T>(_ body: () throws -> T) throws -> T {
         actorDirectory.reset()
+        sourcesByRowID = [:]
         do {
             return try body()
         } catch let error as DatabaseError {
