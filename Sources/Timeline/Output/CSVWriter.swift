@@ -45,7 +45,14 @@ public struct CSVWriter: EventWriter {
     }
 
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-        return "\"" + field.replacingAll(["\"": "\"\""]) + "\""
+        // Decided on the UTF-8 bytes: these ASCII characters never occur inside a multi-byte one.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var bytes: [UInt8] = [0x22]
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
