@@ -26,7 +26,12 @@ extension PartialDate {
             if qualifier != nil { core = core.dropLast() }
             guard (4...10).contains(core.utf8.count),
                   core.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x58 }) else { return nil }
-            var point = try DatePoint(edtf: String(core))
+            var point: DatePoint
+            if let digits = try digitsOnly(core) {
+                point = digits
+            } else {
+                point = try DatePoint(edtf: String(core))
+            }
             point.isUncertain = qualifier == "?" || qualifier == "%"
             point.isApproximate = qualifier == "~" || qualifier == "%"
             return point
@@ -46,6 +51,32 @@ extension PartialDate {
         default:
             return nil
         }
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in digits, read straight from the bytes (the dates of
+    /// most stored events); nil for any other shape.
+    private static func digitsOnly(_ text: Substring) throws(InvalidDate) -> DatePoint? {
+        let bytes = Array(text.utf8)
+        guard [4, 7, 10].contains(bytes.count) else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4) else { return nil }
+        var month: DatePoint.Component?, day: DatePoint.Component?
+        if bytes.count >= 7 {
+            guard bytes[4] == 0x2D, let value = number(5..<7) else { return nil }
+            month = .known(value)
+        }
+        if bytes.count == 10 {
+            guard bytes[7] == 0x2D, let value = number(8..<10) else { return nil }
+            day = .known(value)
+        }
+        return try DatePoint(yearPrefix: year, month: month, day: day)
     }
 
     private static func parse(_ text: String, today: () -> Day) throws(InvalidDate) -> PartialDate {
