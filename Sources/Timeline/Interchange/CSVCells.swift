@@ -15,7 +15,8 @@ public enum CSVCells {
 
     static func escape(_ text: String) -> String {
         // \ ; ( ) [ ] { }: most text has none of them and is returned as it is.
-        guard text.utf8.contains(where: { [0x5C, 0x3B, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D].contains($0) }) else { return text }
+        guard text.containsUTF8Byte(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D })
+        else { return text }
         var escaped = ""
         for character in text {
             if special.contains(character) { escaped.append("\\") }

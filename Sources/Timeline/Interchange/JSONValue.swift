@@ -83,7 +83,7 @@ public enum JSONValue: Equatable, Sendable {
     /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
     static func writeString(_ string: String, to output: inout some TextOutputStream) {
         // Most strings need no escape and are written as they are.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !string.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             output.write("\"")
             output.write(string)
             output.write("\"")

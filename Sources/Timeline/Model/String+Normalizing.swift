@@ -12,6 +12,13 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// True when a UTF-8 byte of the string satisfies `predicate`, scanning the string's own
+    /// storage in one tight loop: exporters and validators ask this of every field.
+    func containsUTF8Byte(where predicate: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(where: predicate) }) { return found }
+        return utf8.contains(where: predicate)
+    }
+
     /// The text without leading or trailing whitespace.
     var trimmingWhitespace: String {
         let scalars = unicodeScalars

@@ -7,7 +7,7 @@ import Foundation
 /// escape sequences and make text that looks the same compare different.
 func rejectControlCharacters(_ fields: [(String, String?)]) throws {
     for (field, value) in fields {
-        guard let value, value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { continue }
+        guard let value, value.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { continue }
         if let bad = value.unicodeScalars.first(where: { scalar in
             (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
         }) {

@@ -46,7 +46,7 @@ public struct CSVWriter: EventWriter {
 
     static func escape(_ field: String) -> String {
         // Decided on the UTF-8 bytes: these ASCII characters never occur inside a multi-byte one.
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard field.containsUTF8Byte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         var bytes: [UInt8] = [0x22]
         for byte in field.utf8 {
             bytes.append(byte)

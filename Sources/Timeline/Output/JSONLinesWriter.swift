@@ -16,7 +16,86 @@ public struct JSONLinesWriter: EventWriter {
     }
 
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
-        Self.writeLine("event", event.jsonValue, to: &output)
+        // Written field by field rather than through a JSONValue tree: this is the line a
+        // stream of any size repeats. Same keys, order and bytes as `Event.jsonValue`.
+        var line = CompactObject(type: "event")
+        line.add("id", event.id)
+        line.add("date", event.date.edtf)
+        line.add("start", event.date.earliest?.iso)
+        line.add("end", event.date.latest?.iso)
+        line.add("precision", event.date.precision.rawValue)
+        line.add("title", event.title)
+        line.add("summary", event.summary)
+        line.add("kind", event.kind)
+        line.add("partnership", event.partnership)
+        line.addObjects("actors", event.actors) { object, actor in
+            object.add("name", actor.name)
+            object.add("role", actor.role)
+        }
+        if !event.tags.isEmpty {
+            line.key("tags")
+            line.text += "["
+            for (index, tag) in event.tags.enumerated() {
+                if index > 0 { line.text += "," }
+                JSONValue.writeString(tag, to: &line.text)
+            }
+            line.text += "]"
+        }
+        line.addObjects("sources", event.sources) { object, citation in
+            guard let id = citation.source.id else { return object.addAll(citation.source.jsonValue(locator: citation.locator)) }
+            object.add("source", id)
+            object.add("locator", citation.locator)
+        }
+        line.addObjects("quotes", event.quotes) { object, quote in object.addAll(quote.jsonValue) }
+        line.add("snippet", event.snippet?.marked())
+        output.write(line.text + "}\n")
+    }
+
+    /// A one-line JSON object written as its keys come.
+    private struct CompactObject {
+        var text: String
+        private var isEmpty: Bool
+
+        init(type: String? = nil) {
+            text = "{"
+            isEmpty = true
+            if let type { add("type", type) }
+        }
+
+        mutating func key(_ key: String) {
+            if !isEmpty { text += "," }
+            isEmpty = false
+            JSONValue.writeString(key, to: &text)
+            text += ":"
+        }
+
+        mutating func add(_ key: String, _ value: String?) {
+            guard let value else { return }
+            self.key(key)
+            JSONValue.writeString(value, to: &text)
+        }
+
+        /// The members of an object value, in order.
+        mutating func addAll(_ value: JSONValue) {
+            guard case .object(let members) = value else { return }
+            for member in members {
+                key(member.key)
+                member.value.writeCompact(to: &text)
+            }
+        }
+
+        mutating func addObjects<T>(_ key: String, _ items: [T], _ fill: (inout CompactObject, T) -> Void) {
+            guard !items.isEmpty else { return }
+            self.key(key)
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += "," }
+                var object = CompactObject()
+                fill(&object, item)
+                text += object.text + "}"
+            }
+            text += "]"
+        }
     }
 
     public mutating func writeFooter(to output: inout some TextOutputStream) {}
