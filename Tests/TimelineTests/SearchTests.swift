@@ -95,3 +95,28 @@ struct SearchRepairTests {
         #expect(try store.events(matching: EventFilter(search: "mayo")).map(\.id) == ["a"])
     }
 }
+
+@Suite("Query plans")
+struct QueryPlanTests {
+    /// Every filter of `show` with a limit is answered through an index: no full scan of events.
+    @Test func queryPlansUseIndexes() throws {
+        let store = try memoryStore()
+        try store.importDocument(try JSONDocumentReader.document(from: try packageFile("examples/mayo-google.json")))
+        try store.database.executeScript("ANALYZE")
+        let filters = [
+            EventFilter(since: date("2019"), until: date("2019"), limit: 50),
+            EventFilter(actors: ["Mayo Clinic"], limit: 50),
+            EventFilter(actors: ["Google"], exactActors: true, limit: 50),
+            EventFilter(tags: ["cloud"], limit: 50),
+            EventFilter(partnership: "mayo-google-cloud", limit: 50),
+            EventFilter(kind: "statement", limit: 50),
+            EventFilter(search: "google", rankedBySearch: true, limit: 20),
+        ]
+        for filter in filters {
+            let plan = try store.queryPlan(for: filter)
+            let fullScans = plan.filter { ($0 == "SCAN e" || $0.hasPrefix("SCAN e ")) && !$0.contains("USING") }
+            #expect(fullScans.isEmpty, "\(filter): \(plan)")
+            #expect(!plan.isEmpty)
+        }
+    }
+}

@@ -23,11 +23,16 @@ public struct Migration: Hashable, Sendable {
     /// after it was applied. It detects edits, it is not a security hash, so it needs no
     /// cryptography library.
     public var checksum: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in sql.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
+        // Every open checks every migration: hashed over the string's own storage.
+        let hash = sql.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(sql.utf8)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -4,32 +4,9 @@ extension Store {
     /// filter names that does not exist is an error, so a typo does not look like "no events".
     public func forEachEvent(matching filter: EventFilter = EventFilter(), _ body: (Event) throws -> Void) throws {
         try read {
-            var links = try filter.actors.map { name in
-                let rowID = try existingActorRowID(named: name)
-                return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",
-                                                 rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
-            }
-            links += try filter.tags.map { tag in
-                EventFilter.LinkCondition(table: "event_tags", column: "tag_id", rowIDs: try database.cachedStatement(
-                    "SELECT id FROM tags WHERE name = ?").map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
-            }
-            if filter.limit != nil && !filter.rankedBySearch {
-                for index in links.indices {
-                    let placeholders = Array(repeating: "?", count: links[index].rowIDs.count).joined(separator: ", ")
-                    let count = try database.scalar("""
-                        SELECT count(*) FROM (SELECT 1 FROM \(links[index].table) WHERE \(links[index].column) IN (\(placeholders)) LIMIT 10000)
-                        """, links[index].rowIDs.map { $0 as any DatabaseValueConvertible }, as: Int.self) ?? 0
-                    links[index].isCommon = count >= 10_000
-                }
-            }
-            var partnership: Int64?
-            if let id = filter.partnership {
-                guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
-                partnership = rowID
-            }
-            let clauses = filter.sqlClauses(links: links, partnershipRowID: partnership)
+            let query = try eventQuery(for: filter)
             do {
-                try database.cachedStatement(Self.selectEventColumnsSQL + clauses.sql).forEachRow(clauses.arguments) { row in
+                try database.cachedStatement(query.sql).forEachRow(query.arguments) { row in
                     try body(try readEvent(row))
                 }
             } catch let error as DatabaseError where filter.search != nil && error.code == 1 {
@@ -38,6 +15,45 @@ extension Store {
                     + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses")
             }
         }
+    }
+
+    /// How SQLite will answer `filter`: the details of `EXPLAIN QUERY PLAN`, one per step
+    /// ("SCAN e USING INDEX events_by_start"). For checking that filters use indexes.
+    public func queryPlan(for filter: EventFilter) throws -> [String] {
+        try read {
+            let query = try eventQuery(for: filter)
+            return try database.makeStatement("EXPLAIN QUERY PLAN " + query.sql).map(query.arguments) { $0[3] as String }
+        }
+    }
+
+    /// The SQL and arguments of the events `filter` keeps. An actor or partnership that does not
+    /// exist is an error, so a typo does not look like "no events".
+    private func eventQuery(for filter: EventFilter) throws -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        var links = try filter.actors.map { name in
+            let rowID = try existingActorRowID(named: name)
+            return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",
+                                             rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
+        }
+        links += try filter.tags.map { tag in
+            EventFilter.LinkCondition(table: "event_tags", column: "tag_id", rowIDs: try database.cachedStatement(
+                "SELECT id FROM tags WHERE name = ?").map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
+        }
+        if filter.limit != nil && !filter.rankedBySearch {
+            for index in links.indices {
+                let placeholders = Array(repeating: "?", count: links[index].rowIDs.count).joined(separator: ", ")
+                let count = try database.scalar("""
+                    SELECT count(*) FROM (SELECT 1 FROM \(links[index].table) WHERE \(links[index].column) IN (\(placeholders)) LIMIT 10000)
+                    """, links[index].rowIDs.map { $0 as any DatabaseValueConvertible }, as: Int.self) ?? 0
+                links[index].isCommon = count >= 10_000
+            }
+        }
+        var partnership: Int64?
+        if let id = filter.partnership {
+            guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
+            partnership = rowID
+        }
+        let clauses = filter.sqlClauses(links: links, partnershipRowID: partnership)
+        return (Self.selectEventColumnsSQL + clauses.sql, clauses.arguments)
     }
 
     /// The events that `filter` keeps, in timeline order.
