@@ -112,6 +112,21 @@ struct FormatTests {
         #expect(try store.eventCount() == 0)
     }
 
+    @Test func aCSVWithSomeColumnsUpdatesOnlyThose() throws {
+        let store = try exampleStore()
+        let before = try #require(try store.event(id: "pichai-statement-2019"))
+        var reader = try InputFormat.csv.makeReader(InputBytes(data: Data("id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n".utf8)))
+        let report = try store.importRecords(from: &reader, onConflict: .update)
+        #expect(report.events.updated == 1)
+        let after = try #require(try store.event(id: "pichai-statement-2019"))
+        #expect(after.title == "Pichai: proud of the deal")
+        #expect(after.actors == before.actors && after.tags == before.tags && after.quotes.map(\.text) == before.quotes.map(\.text))
+        #expect(after.sources == before.sources && after.summary == before.summary && after.partnership == before.partnership)
+        let same = "id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n"
+        var again = try InputFormat.csv.makeReader(InputBytes(data: Data(same.utf8)))
+        #expect(try store.importRecords(from: &again).events.unchanged == 1, "columns left out do not count as changes")
+    }
+
     @Test func aDryRunCountsButWritesNothing() throws {
         let store = try exampleStore()
         let text = try export(store, .jsonl).replacingOccurrences(of: "Mayo Clinic launches", with: "Mayo Clinic opens")

@@ -51,7 +51,9 @@ public struct CSVEventReader: RecordReader {
                                   partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
                                   tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
                                   quotes: try CSVCells.quotes(cell("quotes") ?? ""))
-                return (.event(try event.normalized()), location)
+                // Columns the file does not have are kept as stored, not emptied.
+                let keeping = Set(EventField.allCases.filter { columns[$0.rawValue] == nil })
+                return (.event(try event.normalized(), keeping: keeping), location)
             } catch let error as TimelineError {
                 throw TimelineError.importFailed(location: location, reason: error.description)
             }

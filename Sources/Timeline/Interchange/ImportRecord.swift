@@ -4,7 +4,14 @@ public enum ImportRecord: Hashable, Sendable {
     case actor(ActorProfile)
     case source(Source)
     case partnership(Partnership)
-    case event(Event)
+    /// An event; `keeping` names the fields the input does not carry (a CSV without some
+    /// columns), which a stored event with the same id keeps.
+    case event(Event, keeping: Set<EventField> = [])
+}
+
+/// The fields of an event that an input may leave out.
+public enum EventField: String, CaseIterable, Hashable, Sendable {
+    case summary, kind, partnership, actors, tags, sources, quotes
 }
 
 /// Reads records one at a time, each with where it was read ("line 12", "event 3 (id \"x\")"),
@@ -37,7 +44,7 @@ public struct DocumentRecordReader: RecordReader {
             case .actor(let profile): return (.actor(try profile.normalized()), location)
             case .source(let source): return (.source(try source.normalized()), location)
             case .partnership(let partnership): return (.partnership(try partnership.normalized()), location)
-            case .event(let event): return (.event(try event.normalized()), location)
+            case .event(let event, let keeping): return (.event(try event.normalized(), keeping: keeping), location)
             }
         } catch let error as TimelineError {
             throw TimelineError.importFailed(location: location, reason: error.description)

@@ -137,7 +137,7 @@ struct Importer {
         case .actor(let profile): try apply(profile)
         case .source(let source): try apply(source)
         case .partnership(let partnership): try apply(partnership)
-        case .event(let event): try apply(event)
+        case .event(let event, let keeping): try apply(event, keeping: keeping)
         }
     }
 
@@ -222,7 +222,8 @@ struct Importer {
         if try shouldReplace(same: same, id: id, counts: \.partnerships) { try store.replacePartnership(rowID: rowID, with: partnership) }
     }
 
-    private mutating func apply(_ event: Event) throws {
+    private mutating func apply(_ incoming: Event, keeping: Set<EventField>) throws {
+        var event = incoming
         guard let id = event.id else {
             let id = try store.insert(event, isNew: true)
             try database.execute("INSERT INTO import_generated_ids (uid) VALUES (?)", [id])
@@ -251,6 +252,20 @@ struct Importer {
             throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
         }
         let stored = try database.cachedStatement(Store.selectEventSQL + " WHERE e.id = ?").first([rowID]) { try store.readEvent($0) }
+        if let stored {
+            for field in keeping {
+                switch field {
+                case .summary: event.summary = stored.summary
+                case .kind: event.kind = stored.kind
+                case .partnership: event.partnership = stored.partnership
+                case .actors: event.actors = stored.actors
+                case .tags: event.tags = stored.tags
+                case .sources: event.sources = stored.sources
+                case .quotes: event.quotes = stored.quotes
+                }
+            }
+            event = try event.normalized()
+        }
         let same = try stored.map { try comparable($0.normalized().content) } == (try comparable(event.content))
         if try shouldReplace(same: same, id: id, counts: \.events) {
             try store.replace(rowID: rowID, with: event)
