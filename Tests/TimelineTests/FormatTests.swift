@@ -90,12 +90,27 @@ struct FormatTests {
         ("id,title\r\n", "row 1", "no \"date\" column"),
         ("title,date,quotes\r\nx,2019,no language here\r\n", "row 2 (line 2)", "write a quote as: speaker [fr]: text"),
         ("title,date\r\n\"multi\nline\",2019\r\ny,soonish\r\n", "row 3 (line 4)", "not a date this tool understands"),
+        ("id,title,date\r\nx,a,2020,extra\r\n", "row 2 (line 2)", "4 cells for 3 columns"),
+        ("id,title,Title,date\r\n", "row 1, column 3", "the column \"title\" appears twice"),
     ])
     func csvErrorsNameTheRowAndLine(csv: String, location: String, reason: String) throws {
         let store = try memoryStore()
         #expect { try importText(csv, into: store, as: .csv) } throws: { error in
             guard case .importFailed(let at, let why) = error as? TimelineError else { return false }
             return at == location && why.contains(reason)
+        }
+        #expect(try store.eventCount() == 0)
+    }
+
+    @Test func csvThatIsNotUTF8IsRefused() throws {
+        let store = try memoryStore()
+        var bytes = Array("id,title,date\r\nx,caf".utf8)
+        bytes += [0xE9]  // Latin-1 é
+        bytes += Array(",2020\r\n".utf8)
+        var reader = try InputFormat.csv.makeReader(InputBytes(data: Data(bytes)))
+        #expect { try store.importRecords(from: &reader) } throws: { error in
+            guard case .importFailed(let at, let why) = error as? TimelineError else { return false }
+            return at == "row 2 (line 2)" && why.contains("not UTF-8")
         }
         #expect(try store.eventCount() == 0)
     }

@@ -5,6 +5,7 @@ public struct CSVEventReader: RecordReader {
     private var reader: CSVReader
     private var columns: [String: Int] = [:]
     private var rowNumber = 1
+    private var headerCount = 0
 
     public init(_ input: InputBytes) throws {
         reader = CSVReader(input)
@@ -17,8 +18,11 @@ public struct CSVEventReader: RecordReader {
                 throw TimelineError.importFailed(location: "row 1, column \(index + 1)",
                     reason: "unknown column \"\(name)\"; expected some of \(CSVWriter.columns.joined(separator: ", "))")
             }
-            columns[name] = index
+            guard columns.updateValue(index, forKey: name) == nil else {
+                throw TimelineError.importFailed(location: "row 1, column \(index + 1)", reason: "the column \"\(name)\" appears twice")
+            }
         }
+        headerCount = header.count
         for required in ["title", "date"] where columns[required] == nil {
             throw TimelineError.importFailed(location: "row 1", reason: "the header has no \"\(required)\" column")
         }
@@ -35,6 +39,10 @@ public struct CSVEventReader: RecordReader {
             }
             rowNumber += 1
             if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            guard row.count <= headerCount else {
+                throw TimelineError.importFailed(location: "row \(rowNumber) (line \(reader.rowLine))",
+                    reason: "\(row.count) cells for \(headerCount) columns; a cell with a comma must be in double quotes")
+            }
             func cell(_ name: String) -> String? {
                 guard let index = columns[name], index < row.count else { return nil }
                 return CSVCells.restoringFormula(row[index]).nonBlank

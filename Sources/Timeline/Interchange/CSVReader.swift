@@ -14,6 +14,15 @@ public struct CSVReader {
         self.input.skipByteOrderMark()
     }
 
+    /// A field's text; bytes that are not UTF-8 (a sheet saved as Latin-1) are an error, not
+    /// silently replaced.
+    private func text(_ bytes: [UInt8]) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw TimelineError.importFailed(location: "line \(input.line)", reason: "the text is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
+        }
+        return text
+    }
+
     /// The next row's fields, or nil at the end. Throws on malformed quoting.
     public mutating func nextRow() throws -> [String]? {
         rowLine = input.line
@@ -40,16 +49,16 @@ public struct CSVReader {
                     }
                 }
                 guard let after = input.next() else {
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    fields.append(try text(field))
                     return fields
                 }
-                if after == UInt8(ascii: "\r"), input.peek(1).first == 0x0A { _ = input.next(); fields.append(String(decoding: field, as: UTF8.self)); return fields }
-                if after == 0x0A { fields.append(String(decoding: field, as: UTF8.self)); return fields }
+                if after == UInt8(ascii: "\r"), input.peek(1).first == 0x0A { _ = input.next(); fields.append(try text(field)); return fields }
+                if after == 0x0A { fields.append(try text(field)); return fields }
                 guard after == UInt8(ascii: ",") else {
                     throw TimelineError.importFailed(location: "line \(input.line)",
                                                      reason: "a closing quote must be followed by a comma or the end of the row")
                 }
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(try text(field))
                 field.removeAll(keepingCapacity: true)
                 guard let following = input.next() else { fields.append(""); return fields }
                 byte = following
@@ -57,11 +66,11 @@ public struct CSVReader {
             }
             switch byte {
             case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(try text(field))
                 field.removeAll(keepingCapacity: true)
             case 0x0A:
                 if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(try text(field))
                 return fields
             case UInt8(ascii: "\""):
                 throw TimelineError.importFailed(location: "line \(input.line)",
@@ -71,7 +80,7 @@ public struct CSVReader {
             }
             guard let following = input.next() else {
                 if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(try text(field))
                 return fields
             }
             byte = following

@@ -3,10 +3,10 @@ extension Store {
         SELECT p.id, p.uid, p.name, p.date, p.term, p.summary, p.created_at, p.updated_at FROM partnerships p
         """
 
-    /// Every partnership, by start (undated ones last), then name.
+    /// Every partnership, by start (an open start first, as for events; undated ones last), then name.
     public func partnerships() throws -> [Partnership] {
         try read {
-            try database.cachedStatement(Self.selectPartnershipSQL + " ORDER BY p.start IS NULL, p.start, p.name COLLATE NOCASE, p.id")
+            try database.cachedStatement(Self.selectPartnershipSQL + " ORDER BY p.date IS NULL, p.start, p.name COLLATE NOCASE, p.id")
                 .map([]) { try readPartnership($0) }
         }
     }
