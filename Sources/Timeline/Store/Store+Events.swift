@@ -37,7 +37,11 @@ extension Store {
 
     /// The event columns `readEvent` reads, then a snippet column, then `fromSQL`.
     static let selectEventSQL = selectEventColumnsSQL + ", NULL" + EventFilter.fromSQL
-    static let selectEventColumnsSQL = "SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at"
+    /// The event's columns; the last says whether it has quotes (its derived search text of
+    /// quotes is not NULL), so most events need no query for them.
+    static let selectEventColumnsSQL = """
+        SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at, e.quotes_text IS NOT NULL
+        """
 
     /// Reads one row of `selectEventSQL`, with its actors, tags, sources and quotes.
     func readEvent(_ row: Row) throws -> Event {
@@ -47,8 +51,8 @@ extension Store {
         var event = Event(id: uid, title: row[2], date: date, summary: row[4], kind: row[5], partnership: row[6],
                           actors: try actors(ofRowID: rowID), tags: try tags(ofRowID: rowID),
                           sources: try citations(in: "event_sources", owner: "event_id", rowID: rowID),
-                          quotes: try quotes(ofEventRowID: rowID, at: date), createdAt: row[7], updatedAt: row[8])
-        event.snippet = (row[9] as String?).map(SearchSnippet.init(marked:))
+                          quotes: row[9] ? try quotes(ofEventRowID: rowID, at: date) : [], createdAt: row[7], updatedAt: row[8])
+        event.snippet = (row[10] as String?).map(SearchSnippet.init(marked:))
         return event
     }
 

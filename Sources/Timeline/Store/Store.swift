@@ -52,7 +52,8 @@ public final class Store {
             if access == .read && status.currentVersion == 0 {
                 throw TimelineError.notATimelineDatabase(path: path, reason: "it is empty (create it with `timeline init`)")
             }
-            if writable {
+            // A read needs no journal change (WAL is a property of the file, set by the first write).
+            if writable && (access != .read || !status.pending.isEmpty) {
                 try database.enableWriteAheadLog()
                 self.appliedMigrations = try migrator.migrate(database)
             } else if !status.pending.isEmpty {
