@@ -25,7 +25,7 @@ public final class Store {
 
     /// What the caller intends to do with the file.
     public enum Access: Sendable {
-        /// Only read: the file must exist; it is opened read-only (and migrated first if older).
+        /// Only read: the file must exist, and nothing is written to it (but a migration, when it is older).
         case read
         /// Read and write an existing file.
         case write
