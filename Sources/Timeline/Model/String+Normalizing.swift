@@ -83,4 +83,14 @@ extension String {
     var similarityKey: String {
         String(matchKey.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
+
+    /// The text with each key of `replacements` replaced by its value, in one pass (writers
+    /// escaping HTML, CSV, Markdown link targets, iCalendar dates).
+    func replacingAll(_ replacements: [Character: String]) -> String {
+        var result = ""
+        for character in self {
+            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
 }

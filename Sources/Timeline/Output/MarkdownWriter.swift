@@ -90,14 +90,3 @@ public struct MarkdownWriter: EventWriter {
         return escaped
     }
 }
-
-extension String {
-    /// The text with each key of `replacements` replaced by its value, in one pass.
-    func replacingAll(_ replacements: [Character: String]) -> String {
-        var result = ""
-        for character in self {
-            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
-}

@@ -43,11 +43,9 @@ extension Store {
         else { throw TimelineError.invalidValue(field: "actor", value: "#\(rowID)", expected: "no such actor") }
         let aliases = try database.cachedStatement("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE, alias")
             .map([rowID]) { $0[0] as String }
-        let affiliations = try database.cachedStatement("""
-            SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
-            WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
-            """).map([rowID]) { row in
-            Affiliation(organization: row[0], role: row[1], date: try storedDate(row[2], what: "affiliation of \(base.name)"))
+        let affiliations = try storedAffiliations(ofActorRowID: rowID).map { affiliation in
+            Affiliation(organization: affiliation.organization, role: affiliation.role,
+                        date: try storedDate(affiliation.date, what: "an affiliation of \"\(base.name)\""))
         }
         return ActorProfile(name: base.name, kind: ActorKind(rawValue: base.kind) ?? .other, aliases: aliases,
                             partOf: base.partOf, affiliations: affiliations)
@@ -55,16 +53,23 @@ extension Store {
 
     /// The role(s) a speaker held at `date`, from their affiliations: "CEO, Google".
     func role(ofActorRowID rowID: Int64, at date: PartialDate) throws -> String? {
-        let affiliations = try database.cachedStatement("""
-            SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
-            WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
-            """).map([rowID]) { row in
-            Affiliation(organization: row[0], role: row[1], date: (row[2] as String?).flatMap { try? PartialDate(parsing: $0) })
+        // A role whose stored date does not read counts as undated here; `check` reports it.
+        let affiliations = try storedAffiliations(ofActorRowID: rowID).map { affiliation in
+            Affiliation(organization: affiliation.organization, role: affiliation.role,
+                        date: affiliation.date.flatMap { try? PartialDate(parsing: $0) })
         }.filter { $0.overlaps(date) }
         // A dated role that fits beats an undated one.
         let dated = affiliations.filter { $0.date != nil }
         let chosen = dated.isEmpty ? affiliations : dated
         return chosen.isEmpty ? nil : chosen.map(\.label).joined(separator: "; ")
+    }
+
+    /// An actor's affiliations as stored, dates still as text, earliest first.
+    private func storedAffiliations(ofActorRowID rowID: Int64) throws -> [(organization: String, role: String?, date: String?)] {
+        try database.cachedStatement("""
+            SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
+            WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
+            """).map([rowID]) { row in (row[0], row[1], row[2]) }
     }
 
     /// The actor and every actor that is part of it, recursively: Google, Google Cloud, YouTube.

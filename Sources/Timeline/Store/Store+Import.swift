@@ -148,14 +148,7 @@ struct Importer {
             try reporting(item.location) { try store.writeDetails(of: item.profile, rowID: item.rowID) }
         }
         pendingActorDetails = []
-        let firstRow: Int64 = changedIndexedRows ? 0 : lastRowBefore
-        try database.execute("""
-            UPDATE events SET
-                actors_text = (SELECT s.actors_text FROM event_search_text s WHERE s.event_id = events.id),
-                tags_text = (SELECT s.tags_text FROM event_search_text s WHERE s.event_id = events.id),
-                quotes_text = (SELECT s.quotes_text FROM event_search_text s WHERE s.event_id = events.id)
-            WHERE id > ?
-            """, [firstRow])
+        try store.refreshSearchColumns(ofRowsAfter: changedIndexedRows ? 0 : lastRowBefore)
         if changedIndexedRows {
             try database.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
         } else {
