@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Timeline
 
 /// Where the database is: --db, else $TIMELINE_DB, else ./timeline.db.
@@ -13,7 +17,7 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String {
         if let db { return db }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["TIMELINE_DB"], !fromEnvironment.isEmpty {
+        if let fromEnvironment = environmentVariable("TIMELINE_DB"), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return "timeline.db"
@@ -31,12 +35,12 @@ struct DatabaseOptions: ParsableArguments {
     /// Runs `body` on the store, creating the file when missing; a file created here is removed
     /// again when `body` fails, so a refused command leaves nothing behind.
     func withNewOrExistingStore<T>(_ body: (Store) throws -> T) throws -> T {
-        let existed = FileManager.default.fileExists(atPath: path)
+        let existed = FileSystem.entry(at: path) != .missing
         do {
             return try body(try open(.create))
         } catch {
             if !existed {
-                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.removeFile(at: path + suffix) }
             }
             throw error
         }
@@ -115,8 +119,8 @@ extension ActorKind: ExpressibleByArgument {}
 /// to keep a colon in the name.
 func parseActorRole(_ text: String) throws -> ActorRole {
     guard let colon = text.lastIndex(of: ":") else { return ActorRole(name: text) }
-    let name = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
-    let role = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+    let name = String(text[..<colon]).trimmingWhitespace
+    let role = String(text[text.index(after: colon)...]).trimmingWhitespace
     guard !name.isEmpty else { throw ValidationError("\"\(text)\" has no name; use NAME or NAME:ROLE") }
     return ActorRole(name: name, role: role.isEmpty ? nil : role)
 }
@@ -135,9 +139,13 @@ func parseAffiliation(_ text: String) throws -> Affiliation {
 
 /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.
 func wantsColor(noColor: Bool) -> Bool {
-    let environment = ProcessInfo.processInfo.environment
-    return !noColor && isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"].map(\.isEmpty) ?? true
-        && environment["TERM"] != "dumb"
+    !noColor && isatty(STDOUT_FILENO) != 0 && environmentVariable("NO_COLOR").map(\.isEmpty) ?? true
+        && environmentVariable("TERM") != "dumb"
+}
+
+/// The value of an environment variable, if set.
+func environmentVariable(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
 }
 
 /// Removes from `values` each element that `removals` names (by `key`, case and accents

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Timeline
 
 /// A file written whole or not at all: text goes to a temporary file beside it, renamed over
 /// the target by `commit()`; `discard()` (or a failed commit) removes the temporary file.
@@ -11,29 +16,22 @@ struct OutputFile: TextOutputStream {
     /// Opens a temporary file for `path`; refuses a folder, a missing folder, and `protected`
     /// files (the database, which an export must never overwrite).
     init(path: String, protecting protected: [String]) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileSystem.entry(at: path) == .folder {
             throw CLIError(description: "cannot write \(path): it is a folder")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let folder = FileSystem.folder(of: path)
+        guard FileSystem.entry(at: folder) == .folder else {
             throw CLIError(description: "cannot write \(path): its folder does not exist")
         }
-        for other in protected where OutputFile.isSameFile(path, other) {
+        for other in protected where FileSystem.isSameFile(path, other) {
             throw CLIError(description: "cannot write \(path): it is the database itself")
         }
         self.path = path
-        self.temporaryPath = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".\(getpid()).tmp"
+        self.temporaryPath = folder + "/." + FileSystem.name(of: path) + ".\(getpid()).tmp"
         guard let handle = fopen(temporaryPath, "wx") else {
             throw CLIError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         self.handle = handle
-    }
-
-    private static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     mutating func write(_ string: String) {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Timeline
 
 /// `timeline`: the root command. It parses, runs a subcommand, and is the one place where
@@ -42,7 +46,7 @@ struct TimelineCommand: ParsableCommand {
 
     private static func fail(_ message: String, code: Int32 = 1) -> Never {
         StandardError.write("error: \(message)\n")
-        Foundation.exit(code)
+        endProcess(code)
     }
 }
 
@@ -51,8 +55,13 @@ struct CLIError: Error, CustomStringConvertible {
     let description: String
 }
 
+/// Ends the process (a free function: inside a command, `exit` names swift-argument-parser's).
+private func endProcess(_ code: Int32) -> Never {
+    exit(code)
+}
+
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        writeAll(text, to: STDERR_FILENO)
     }
 }

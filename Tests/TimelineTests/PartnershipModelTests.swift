@@ -50,6 +50,19 @@ struct PartnershipModelTests {
         #expect { try store.addActor(ActorProfile(name: "Other", aliases: ["socgen"])) } throws: { "\($0)".contains("already names Société Générale") }
     }
 
+    @Test(arguments: [
+        ("Clínica Mayo", "clinica mayo"),
+        ("Cle\u{301}veland  Clinic", "cleveland clinic"),  // decomposed accent, doubled space
+        ("Việt Nam", "viet nam"),                           // two accents on one letter
+        ("Łódź", "łodz"),                                   // Ł is a letter of its own
+        ("Ærø", "ærø"),
+        ("أحمد", "أحمد"),                                   // hamza forms are letters, kept
+        ("がん研究会", "がん研究会"),                       // so are kana with dakuten
+    ])
+    func matchKeysIgnoreCaseAccentsAndSpacing(name: String, key: String) {
+        #expect(name.matchKey == key)
+    }
+
     @Test func anActorIncludesItsPartsUnlessExact() throws {
         let store = try memoryStore()
         try store.addActor(ActorProfile(name: "Google"))

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A calendar day (proleptic Gregorian), years 1...9999.
 ///

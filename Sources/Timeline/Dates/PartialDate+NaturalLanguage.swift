@@ -1,14 +1,10 @@
-import Foundation
-
 /// Normalisation and vocabulary for dates as people type them, in English and French.
 enum NaturalText {
     /// Lowercases, drops accents (so NFC, NFD and unaccented "fevrier" all match), straightens
     /// apostrophes, trims and collapses whitespace.
     static func fold(_ text: String) -> String {
-        var scalars = text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
-        scalars.removeAll { (0x300...0x36F).contains($0.value) }
-        return String(scalars)
-            .replacingOccurrences(of: "’", with: "'")
+        text.foldingDiacritics.lowercased()
+            .replacing("’", with: "'")
             .split(whereSeparator: \.isWhitespace)
             .joined(separator: " ")
     }
@@ -35,11 +31,10 @@ enum NaturalText {
                 (text, ["/", "–", "—", " - ", " to ", " au "])
             }
         for separator in separators {
-            let pieces = body.components(separatedBy: separator)
+            let pieces = body.split(separator: separator, omittingEmptySubsequences: false)
             switch pieces.count {
             case 1: continue
-            case 2: return (pieces[0].trimmingCharacters(in: .whitespaces),
-                            pieces[1].trimmingCharacters(in: .whitespaces))
+            case 2: return (String(pieces[0]).trimmingWhitespace, String(pieces[1]).trimmingWhitespace)
             default: throw .notUnderstood
             }
         }
@@ -134,7 +129,7 @@ extension DatePoint {
         }
         let qualifiers = text.reversed().prefix { "?~%".contains($0) }
         guard qualifiers.count <= 1 else { throw .oneQualifier }
-        let core = text.dropLast(qualifiers.count).trimmingCharacters(in: .whitespaces)
+        let core = String(text.dropLast(qualifiers.count)).trimmingWhitespace
         guard !core.contains(where: { "?~%".contains($0) }) else { throw .qualifierAtEnd }
 
         self = try Self.unqualified(core, today: today)

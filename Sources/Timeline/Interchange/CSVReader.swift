@@ -9,9 +9,9 @@ public struct CSVReader {
     /// The 1-based line on which the last row returned began.
     public private(set) var rowLine = 0
 
-    public init(_ input: InputBytes) {
+    public init(_ input: InputBytes) throws(TimelineError) {
         self.input = input
-        self.input.skipByteOrderMark()
+        try self.input.skipByteOrderMark()
     }
 
     /// A field's text; bytes that are not UTF-8 (a sheet saved as Latin-1) are an error, not
@@ -26,7 +26,7 @@ public struct CSVReader {
     /// The next row's fields, or nil at the end. Throws on malformed quoting.
     public mutating func nextRow() throws -> [String]? {
         rowLine = input.line
-        guard var byte = input.next() else { return nil }
+        guard var byte = try input.next() else { return nil }
         var fields: [String] = []
         var field: [UInt8] = []
         while true {
@@ -34,12 +34,12 @@ public struct CSVReader {
                 let startLine = input.line
                 // A quoted field: up to the closing quote; "" is a quote.
                 while true {
-                    guard let inner = input.next() else {
+                    guard let inner = try input.next() else {
                         throw TimelineError.importFailed(location: "line \(startLine)", reason: "a quoted field starts there and is never closed")
                     }
                     if inner == UInt8(ascii: "\"") {
-                        if input.peek(1).first == UInt8(ascii: "\"") {
-                            _ = input.next()
+                        if try input.peek(1).first == UInt8(ascii: "\"") {
+                            _ = try input.next()
                             field.append(inner)
                         } else {
                             break
@@ -48,11 +48,11 @@ public struct CSVReader {
                         field.append(inner)
                     }
                 }
-                guard let after = input.next() else {
+                guard let after = try input.next() else {
                     fields.append(try text(field))
                     return fields
                 }
-                if after == UInt8(ascii: "\r"), input.peek(1).first == 0x0A { _ = input.next(); fields.append(try text(field)); return fields }
+                if after == UInt8(ascii: "\r"), try input.peek(1).first == 0x0A { _ = try input.next(); fields.append(try text(field)); return fields }
                 if after == 0x0A { fields.append(try text(field)); return fields }
                 guard after == UInt8(ascii: ",") else {
                     throw TimelineError.importFailed(location: "line \(input.line)",
@@ -60,7 +60,7 @@ public struct CSVReader {
                 }
                 fields.append(try text(field))
                 field.removeAll(keepingCapacity: true)
-                guard let following = input.next() else { fields.append(""); return fields }
+                guard let following = try input.next() else { fields.append(""); return fields }
                 byte = following
                 continue
             }
@@ -78,7 +78,7 @@ public struct CSVReader {
             default:
                 field.append(byte)
             }
-            guard let following = input.next() else {
+            guard let following = try input.next() else {
                 if field.last == UInt8(ascii: "\r") { field.removeLast() }
                 fields.append(try text(field))
                 return fields

@@ -1,45 +1,60 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 
 /// The bytes of a file or of standard input, read in 64 KiB chunks as they are consumed, so
 /// that an input of any size is read in flat memory. It can look at what comes first (to
 /// detect a format) and counts lines for error messages.
 public struct InputBytes {
-    private let handle: FileHandle
+    private let file: OpenFile
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     /// The 1-based number of the line the next byte belongs to.
     public private(set) var line = 1
 
-    public init(handle: FileHandle) {
-        self.handle = handle
+    private init(file: OpenFile) {
+        self.file = file
+    }
+
+    /// Standard input.
+    public static var standardInput: InputBytes {
+        InputBytes(file: OpenFile(descriptor: STDIN_FILENO, closesWhenDone: false))
     }
 
     /// Opens a file for reading.
     public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw TimelineError.invalidValue(field: "input file", value: path, expected: "it cannot be opened for reading")
         }
-        self.init(handle: handle)
+        self.init(file: OpenFile(descriptor: descriptor, closesWhenDone: true))
     }
 
     /// Input that is already in memory (tests, small documents).
     public init(data: Data) {
-        self.handle = FileHandle.nullDevice
+        self.file = OpenFile(descriptor: -1, closesWhenDone: false)
         self.buffer = Array(data)
         self.atEnd = true
     }
 
     /// Up to `count` bytes from the current position, without consuming them.
-    public mutating func peek(_ count: Int) -> ArraySlice<UInt8> {
-        while buffer.count - position < count && fill() {}
+    public mutating func peek(_ count: Int) throws(TimelineError) -> ArraySlice<UInt8> {
+        while buffer.count - position < count {
+            guard try fill() else { break }
+        }
         return buffer[position..<min(buffer.count, position + count)]
     }
 
     /// The next byte, or nil at the end.
     @inline(__always)
-    public mutating func next() -> UInt8? {
-        if position == buffer.count && !fill() { return nil }
+    public mutating func next() throws(TimelineError) -> UInt8? {
+        if position == buffer.count {
+            guard try fill() else { return nil }
+        }
         let byte = buffer[position]
         position += 1
         if byte == 0x0A { line += 1 }
@@ -47,14 +62,14 @@ public struct InputBytes {
     }
 
     /// Skips a UTF-8 byte order mark if the input starts with one.
-    public mutating func skipByteOrderMark() {
-        if Array(peek(3)) == [0xEF, 0xBB, 0xBF] { position += 3 }
+    public mutating func skipByteOrderMark() throws(TimelineError) {
+        if try Array(peek(3)) == [0xEF, 0xBB, 0xBF] { position += 3 }
     }
 
     /// The next line without its line break (LF or CRLF), or nil at the end.
-    public mutating func nextLine() -> [UInt8]? {
+    public mutating func nextLine() throws(TimelineError) -> [UInt8]? {
         var bytes: [UInt8] = []
-        while let byte = next() {
+        while let byte = try next() {
             if byte == 0x0A {
                 if bytes.last == 0x0D { bytes.removeLast() }
                 return bytes
@@ -65,26 +80,55 @@ public struct InputBytes {
     }
 
     /// Everything left, as one block (for formats that are read whole).
-    public mutating func readAll() -> [UInt8] {
-        while fill() {}
+    public mutating func readAll() throws(TimelineError) -> [UInt8] {
+        while try fill() {}
         let rest = Array(buffer[position...])
         position = buffer.count
         return rest
     }
 
     /// Reads the next chunk; false at the end of the input.
-    private mutating func fill() -> Bool {
+    private mutating func fill() throws(TimelineError) -> Bool {
         guard !atEnd else { return false }
-        let chunk = handle.readData(ofLength: 1 << 16)
-        guard !chunk.isEmpty else {
-            atEnd = true
-            return false
-        }
         if position > 0 {
             buffer.removeFirst(position)
             position = 0
         }
-        buffer.append(contentsOf: chunk)
-        return true
+        let chunkSize = 1 << 16
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        let count = buffer.withUnsafeMutableBytes { bytes in file.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...])) }
+        guard count >= 0 else {
+            throw .importFailed(location: "line \(line)", reason: "the input could not be read (\(String(cString: strerror(errno))))")
+        }
+        buffer.removeLast(chunkSize - count)
+        if count == 0 { atEnd = true }
+        return count > 0
+    }
+}
+
+private let systemRead = read
+
+/// A file descriptor read by `InputBytes`, closed with the last copy of the input that reads it.
+private final class OpenFile {
+    let descriptor: Int32
+    let closesWhenDone: Bool
+
+    init(descriptor: Int32, closesWhenDone: Bool) {
+        self.descriptor = descriptor
+        self.closesWhenDone = closesWhenDone
+    }
+
+    /// Fills `bytes` as far as one read goes: the count read, 0 at the end of the input, -1 on
+    /// an error (in `errno`).
+    func read(into bytes: UnsafeMutableRawBufferPointer) -> Int {
+        while true {
+            let count = systemRead(descriptor, bytes.baseAddress, bytes.count)
+            if count >= 0 || errno != EINTR { return count }
+        }
+    }
+
+    deinit {
+        if closesWhenDone { close(descriptor) }
     }
 }

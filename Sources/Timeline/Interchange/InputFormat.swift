@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The formats `import` reads, and how it tells them apart.
 public enum InputFormat: String, CaseIterable, Sendable {
@@ -16,12 +16,13 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// The format of an input: from the file name's extension when it says (`.jsonl`,
     /// `.ndjson`, `.csv`), else from its first bytes: JSON that is one document, JSON that is
     /// one object per line, or CSV — ours or TimelineJS's, told apart by their keys and headers.
-    public static func detect(path: String?, input: inout InputBytes) -> InputFormat {
-        let head = Array(input.peek(64 * 1024))
+    public static func detect(path: String?, input: inout InputBytes) throws(TimelineError) -> InputFormat {
+        let head = Array(try input.peek(64 * 1024))
         var text = String(decoding: head, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let trimmed = text.drop { $0.isWhitespace }
-        let fileExtension = path.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+        let fileName = path?.split(separator: "/").last ?? ""
+        let fileExtension = fileName.dropFirst().contains(".") ? fileName.split(separator: ".").last!.lowercased() : ""
         if ["jsonl", "ndjson"].contains(fileExtension) { return .jsonl }
         if fileExtension == "csv" || !(trimmed.first == "{" || trimmed.first == "[") {
             let header = trimmed.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
@@ -29,8 +30,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
         }
         // One object per line when the first line is a whole object that is not a document.
         let firstLine = trimmed.prefix { $0 != "\n" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any],
-           object["timeline"] == nil, object["events"] == nil {
+        if case .object(let members)? = try? JSONParser.parse(Array(firstLine.utf8)),
+           !members.contains(where: { $0.key == "timeline" || $0.key == "events" }) {
             return .jsonl
         }
         // TimelineJS has slides with `start_date` objects and no format version.
@@ -45,12 +46,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
     public func makeReader(_ input: InputBytes) throws -> any RecordReader {
         var input = input
         switch self {
-        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: Data(input.readAll())))
-        case .jsonl: return JSONLinesReader(input)
+        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: Data(try input.readAll())))
+        case .jsonl: return try JSONLinesReader(input)
         case .csv: return try CSVEventReader(input)
-        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: Data(input.readAll())))
+        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: Data(try input.readAll())))
         case .timelinejsCSV:
-            var reader = CSVReader(input)
+            var reader = try CSVReader(input)
             var rows: [[String]] = []
             do {
                 while let row = try reader.nextRow() { rows.append(row) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a JSON document (version 1 or 2) into records, checking every field, so that an
 /// import can refuse a bad file before writing anything. Errors name the record (1-based

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads JSON Lines as written by `export --format jsonl`, one line at a time: each line is an
 /// object whose `type` says what it is (`actor`, `source`, `partnership`, `event`; an object
 /// without `type` is an event), with the same fields as in the JSON document. Blank lines are
@@ -7,15 +5,15 @@ import Foundation
 public struct JSONLinesReader: RecordReader {
     private var input: InputBytes
 
-    public init(_ input: InputBytes) {
+    public init(_ input: InputBytes) throws(TimelineError) {
         self.input = input
-        self.input.skipByteOrderMark()
+        try self.input.skipByteOrderMark()
     }
 
     public mutating func next() throws -> (record: ImportRecord, location: String)? {
         while true {
             let lineNumber = input.line
-            guard let line = input.nextLine() else { return nil }
+            guard let line = try input.nextLine() else { return nil }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = "line \(lineNumber)"
             var named = location

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials  // Data
 
 /// Reads TimelineJS3 (Knight Lab) data into events: its JSON format, or the rows of its
 /// spreadsheet template. The title slide and eras are not events and are skipped.
@@ -12,19 +12,19 @@ public enum TimelineJSReader {
     /// in file order. Errors name the slide (1-based among events) and field: `slide 3`,
     /// `field "start_date.month"`.
     public static func document(fromJSON data: Data) throws -> TimelineDocument {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            root = try JSONParser.parse(data)
         } catch {
             throw TimelineError.importFailed(location: "the document", reason: "not valid JSON")
         }
-        guard let slides = (root as? [String: Any])?["events"] as? [Any] else {
+        guard case .object(let members) = root, case .array(let slides)? = member(members, "events") else {
             throw TimelineError.importFailed(location: "the document",
                                              reason: "field \"events\": missing; a TimelineJS file is an object with an events array")
         }
         let events = try slides.enumerated().map { index, value in
             try reading(at: "slide \(index + 1)") {
-                guard let slide = value as? [String: Any] else { throw FieldError(field: nil, message: "expected a slide object") }
+                guard case .object(let slide) = value else { throw FieldError(field: nil, message: "expected a slide object") }
                 let text = try object(slide, "text"), media = try object(slide, "media")
                 guard let start = try object(slide, "start_date") else {
                     throw FieldError(field: "start_date", message: "missing; an event needs a date")
@@ -35,7 +35,7 @@ public enum TimelineJSReader {
                     displayDate: try string(slide, "display_date") ?? string(start, "display_date", in: "start_date"),
                     headline: try text.flatMap { try string($0, "headline", in: "text") },
                     text: try text.flatMap { try string($0, "text", in: "text") },
-                    group: try string(slide, "group"), uniqueID: slide["unique_id"] as? String,
+                    group: try string(slide, "group"), uniqueID: member(slide, "unique_id").flatMap { if case .string(let id) = $0 { id } else { nil } },
                     mediaURL: try media.flatMap { try string($0, "url", in: "media") },
                     names: ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]))
             }
@@ -169,32 +169,40 @@ public enum TimelineJSReader {
     }
 
     /// A JSON date object's parts; numbers may be given as strings (`"1720"`), as TimelineJS allows.
-    private static func dateFields(_ object: [String: Any], key: String) throws -> DateFields {
+    private static func dateFields(_ object: JSONObject, key: String) throws -> DateFields {
         let names = ["year", "month", "day"].map { "\(key).\($0)" }
         let parts = try zip(["year", "month", "day"], names).map { part, name -> String? in
-            switch object[part] {
-            case nil, is NSNull: return nil
-            case let text as String: return text
-            case let number as NSNumber where !["c", "B", "d", "f"].contains(String(cString: number.objCType)):
-                return String(number.intValue)
+            switch member(object, part) {
+            case nil, .null: return nil
+            case .string(let text): return text
+            case .integer(let number): return String(number)
             default: throw FieldError(field: name, message: "expected a whole number")
             }
         }
         return DateFields(year: parts[0], month: parts[1], day: parts[2], names: names, whole: key)
     }
 
-    private static func object(_ slide: [String: Any], _ key: String) throws -> [String: Any]? {
-        guard let value = slide[key], !(value is NSNull) else { return nil }
-        guard let object = value as? [String: Any] else { throw FieldError(field: key, message: "expected an object") }
-        return object
+    private typealias JSONObject = [(key: String, value: JSONValue)]
+
+    /// The value of `key` in a JSON object (the last one, when a key is repeated).
+    private static func member(_ object: JSONObject, _ key: String) -> JSONValue? {
+        object.last { $0.key == key }?.value
     }
 
-    private static func string(_ object: [String: Any], _ key: String, in parent: String? = nil) throws -> String? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let string = value as? String else {
-            throw FieldError(field: parent.map { "\($0).\(key)" } ?? key, message: "expected a string")
+    private static func object(_ slide: JSONObject, _ key: String) throws -> JSONObject? {
+        switch member(slide, key) {
+        case nil, .null: return nil
+        case .object(let object): return object
+        default: throw FieldError(field: key, message: "expected an object")
         }
-        return string
+    }
+
+    private static func string(_ object: JSONObject, _ key: String, in parent: String? = nil) throws -> String? {
+        switch member(object, key) {
+        case nil, .null: return nil
+        case .string(let string): return string
+        default: throw FieldError(field: parent.map { "\($0).\(key)" } ?? key, message: "expected a string")
+        }
     }
 
     // MARK: - HTML
@@ -203,8 +211,8 @@ public enum TimelineJSReader {
     /// `TimelineJSWriter` adds in a block of their own.
     private static func summary(_ html: String) -> String {
         var html = html
-        if let start = html.range(of: "<div class=\"\(TimelineJSWriter.detailsClass)\">"),
-           let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex) {
+        if let start = html.firstRange(of: "<div class=\"\(TimelineJSWriter.detailsClass)\">"),
+           let end = html[start.upperBound...].firstRange(of: "</div>") {
             html.removeSubrange(start.lowerBound..<end.upperBound)
         }
         return plainText(html)

@@ -1,4 +1,4 @@
-import Foundation
+@_spi(_Unicode) import Swift  // String._nfd: canonical decomposition, as swift-foundation itself reads it
 
 extension Unicode.Scalar {
     /// White space as Unicode defines it (the `White_Space` property), decided without a
@@ -11,6 +11,19 @@ extension Unicode.Scalar {
     }
 }
 
+extension Unicode.Scalar {
+    /// The base letter when the scalar's canonical decomposition is that letter plus accents
+    /// from the Combining Diacritical Marks block (U+0300–U+036F), else the scalar itself.
+    fileprivate var withoutAccents: Unicode.Scalar {
+        var decomposition = String(self)._nfd.makeIterator()
+        guard let base = decomposition.next(), base != self else { return self }
+        while let mark = decomposition.next() {
+            guard (0x300...0x36F).contains(mark.value) else { return self }
+        }
+        return base
+    }
+}
+
 extension String {
     /// True when a UTF-8 byte of the string satisfies `predicate`, scanning the string's own
     /// storage in one tight loop: exporters and validators ask this of every field.
@@ -20,7 +33,7 @@ extension String {
     }
 
     /// The text without leading or trailing whitespace.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }),
               let last = scalars.lastIndex(where: { !$0.isWhiteSpace }) else { return "" }
@@ -65,15 +78,29 @@ extension String {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The text without accents: "Clínica Mayo" → "Clinica Mayo".
+    /// The text without accents: "Clínica Mayo" → "Clinica Mayo", "Ærø" kept as it is.
+    ///
+    /// What Foundation's diacritic-insensitive folding does, without Foundation (whose size and
+    /// start-up cost every command paid): combining marks (Unicode's `Grapheme_Extend`) are
+    /// dropped, and a letter whose canonical decomposition is itself plus accents from the
+    /// Combining Diacritical Marks block becomes that letter ("é" → "e", "ệ" → "e"); letters
+    /// that decompose otherwise (Arabic hamza forms, kana with dakuten) stay as they are.
     var foldingDiacritics: String {
-        folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var folded = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.value < 0xC0 {  // ASCII and Latin-1 punctuation: nothing to fold
+                folded.append(scalar)
+            } else if !scalar.properties.isGraphemeExtend {
+                folded.append(scalar.withoutAccents)
+            }
+        }
+        return String(folded)
     }
 
     /// How actor names are matched everywhere: case, accents and spacing ignored
     /// ("  mayo CLÍNIC" and "Mayo Clinic" are the same actor).
     public var matchKey: String {
-        // ASCII has no accents to fold: skip Foundation's folding for it.
+        // ASCII has no accents to fold.
         let base = utf8.allSatisfy { $0 < 0x80 } ? self : foldingDiacritics
         return base.lowercased().collapsingWhitespace
     }
@@ -81,7 +108,17 @@ extension String {
     /// Looser still, for finding likely duplicates: punctuation and spaces ignored too
     /// ("Google, Inc." and "Google Inc").
     var similarityKey: String {
-        String(matchKey.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var key = String.UnicodeScalarView()
+        for scalar in matchKey.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                key.append(scalar)  // letters, marks and numbers: Foundation's `alphanumerics`
+            default:
+                continue
+            }
+        }
+        return String(key)
     }
 
     /// The text with each key of `replacements` replaced by its value, in one pass (writers

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Normalization before storing: text trimmed, one-line fields on one line, empty optionals nil,
 /// duplicates removed. Each throws `TimelineError.invalidValue` naming the first field that
 /// cannot be stored.

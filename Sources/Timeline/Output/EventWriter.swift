@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes a stream of events in one format: a header, each event as it comes, a footer.
 /// Writers keep no events, so output of any size runs in flat memory.

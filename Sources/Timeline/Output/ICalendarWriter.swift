@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes an RFC 5545 iCalendar file: one all-day VEVENT per event, CRLF line ends, lines folded
 /// at 75 octets.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A timeline database: opens (and creates, and migrates) the SQLite file, and keeps the
 /// events, actors, partnerships, quotes and sources in it. Every user action is one transaction.
 /// A class because it owns a connection (and a cache of actor names bound to it).
@@ -46,7 +44,7 @@ public final class Store {
         self.path = path
         do {
             let migrator = Migrator()
-            let writable = access != .read || path == ":memory:" || FileManager.default.isWritableFile(atPath: path)
+            let writable = access != .read || path == ":memory:" || FileSystem.isWritable(path)
             let database = try Database(path: path, mode: access == .create ? .create : (writable ? .readWrite : .readOnly))
             let status = try migrator.status(of: database)
             if access == .read && status.currentVersion == 0 {
@@ -81,17 +79,14 @@ public final class Store {
     }
 
     private static func checkLocation(path: String, access: Access) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                throw TimelineError.notATimelineDatabase(path: path, reason: "it is a folder")
+        switch FileSystem.entry(at: path) {
+        case .folder: throw TimelineError.notATimelineDatabase(path: path, reason: "it is a folder")
+        case .file: return
+        case .missing:
+            guard access == .create else { throw TimelineError.databaseNotFound(path: path) }
+            guard FileSystem.entry(at: FileSystem.folder(of: path)) == .folder else {
+                throw TimelineError.directoryNotFound(path: path)
             }
-            return
-        }
-        guard access == .create else { throw TimelineError.databaseNotFound(path: path) }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TimelineError.directoryNotFound(path: path)
         }
     }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Timeline
 
 struct Export: ParsableCommand {

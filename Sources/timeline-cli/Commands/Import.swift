@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Timeline
 
 struct Import: ParsableCommand {
@@ -36,29 +40,28 @@ struct Import: ParsableCommand {
     func run() throws {
         var input: InputBytes
         if file == "-" {
-            input = InputBytes(handle: .standardInput)
+            input = .standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-                throw CLIError(description: "cannot read \(file): no such file")
+            switch FileSystem.entry(at: file) {
+            case .missing: throw CLIError(description: "cannot read \(file): no such file")
+            case .folder: throw CLIError(description: "cannot read \(file): it is a folder")
+            case .file: break
             }
-            guard !isDirectory.boolValue else { throw CLIError(description: "cannot read \(file): it is a folder") }
             input = try InputBytes(path: file)
         }
-        let format = format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
+        let format = try format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
         var reader = try format.makeReader(input)
         let showProgress = isatty(STDERR_FILENO) != 0
-        let report: ImportReport
-        do {
-            let run = { (store: Store) in
-                try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in
-                    if showProgress { StandardError.write("\rimporting… \(count) records") }
-                }
+        let run = { (store: Store) in
+            try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in
+                if showProgress { StandardError.write("\rimporting… \(count) records") }
             }
-            // A dry run never creates the database; a real one may.
-            report = dryRun && !FileManager.default.fileExists(atPath: database.path)
-                ? try run(try Store(path: ":memory:", access: .create))
-                : try database.withNewOrExistingStore(run)
+        }
+        // A dry run never creates the database; a real one may.
+        let report = if dryRun && FileSystem.entry(at: database.path) == .missing {
+            try run(try Store(path: ":memory:", access: .create))
+        } else {
+            try database.withNewOrExistingStore(run)
         }
         if showProgress { StandardError.write("\r\u{1B}[K") }
         StandardError.write((dryRun ? "dry run, nothing written: would import " : "imported ") + "\(report)\n")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Timeline
 
 struct Init: ParsableCommand {
@@ -11,7 +10,7 @@ struct Init: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let existed = FileManager.default.fileExists(atPath: database.path)
+        let existed = FileSystem.entry(at: database.path) != .missing
         let store = try database.open(.create)
         let version = try store.schemaVersion()
         if !existed {
