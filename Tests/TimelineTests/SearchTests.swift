@@ -119,4 +119,22 @@ struct QueryPlanTests {
             #expect(!plan.isEmpty)
         }
     }
+
+    /// Timeline order with a date overlap (and a kind) is read from an index that holds `end`
+    /// too, so events outside the span are passed over without reading their rows.
+    @Test(arguments: [
+        ("", "events_by_start"),
+        ("kind = 'statement' AND", "events_by_kind"),
+    ])
+    func dateFiltersAreAnsweredFromTheIndex(condition: String, index: String) throws {
+        let store = try memoryStore()
+        try store.database.executeScript("ANALYZE")
+        let sql = """
+            EXPLAIN QUERY PLAN SELECT id FROM events
+            WHERE \(condition) (end IS NULL OR end >= '2019-01-01') AND (start IS NULL OR start <= '2019-12-31')
+            ORDER BY start, precision DESC, id LIMIT 50
+            """
+        let plan = try store.database.makeStatement(sql).map([]) { $0[3] as String }
+        #expect(plan.count == 1 && plan[0].contains("USING COVERING INDEX \(index)"), "\(plan)")
+    }
 }
