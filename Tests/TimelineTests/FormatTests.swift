@@ -166,6 +166,16 @@ struct FormatTests {
         #expect(try InputFormat.detect(path: nil, input: &input) == format)
     }
 
+    @Test(arguments: [InputFormat.json, .jsonl, .csv, .timelinejs])
+    func aByteOrderMarkBeforeAnyFormatIsSkipped(format: InputFormat) throws {
+        let store = try exampleStore()
+        let exported = try export(store, OutputFormat(rawValue: format.rawValue)!)
+        var input = InputBytes(data: Data(("\u{FEFF}" + exported).utf8))
+        var reader = try InputFormat.detect(path: nil, input: &input).makeReader(input)
+        let report = try store.importRecords(from: &reader, onConflict: .update, dryRun: true)
+        #expect(report.events.updated + report.events.unchanged == 7)
+    }
+
     @Test func timesketchGetsItsRequiredFields() throws {
         let store = try exampleStore()
         let lines = try export(store, .timesketchJSONL).split(separator: "\n")

@@ -46,10 +46,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
     public func makeReader(_ input: InputBytes) throws -> any RecordReader {
         var input = input
         switch self {
-        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: Data(try input.readAll())))
+        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: try Self.wholeDocument(&input)))
         case .jsonl: return try JSONLinesReader(input)
         case .csv: return try CSVEventReader(input)
-        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: Data(try input.readAll())))
+        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: try Self.wholeDocument(&input)))
         case .timelinejsCSV:
             var reader = try CSVReader(input)
             var rows: [[String]] = []
@@ -60,5 +60,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
             }
             return DocumentRecordReader(try TimelineJSReader.document(fromSpreadsheetRows: rows))
         }
+    }
+
+    /// The rest of the input, without the byte order mark some editors put first (the streaming
+    /// readers skip it themselves).
+    private static func wholeDocument(_ input: inout InputBytes) throws(TimelineError) -> Data {
+        try input.skipByteOrderMark()
+        return Data(try input.readAll())
     }
 }
