@@ -335,7 +335,7 @@ struct TimelineJSTests {
         }
     }
 
-    @Test(arguments: [("{\"events\": [", "not valid JSON"), ("{}", #"field "events": missing; a TimelineJS file is an object with an events array"#)])
+    @Test(arguments: [("{\"events\": [", "not valid JSON (unexpected end of input at byte 13)"), ("{}", #"field "events": missing; a TimelineJS file is an object with an events array"#)])
     func aBadFileIsRefused(json: String, reason: String) {
         #expect(throws: TimelineError.importFailed(location: "the document", reason: reason)) {
             try TimelineJSReader.document(fromJSON: Data(json.utf8))

@@ -98,10 +98,11 @@ public struct InputBytes {
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
         let count = buffer.withUnsafeMutableBytes { bytes in file.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...])) }
+        let readError = errno
+        buffer.removeLast(chunkSize - max(count, 0))
         guard count >= 0 else {
-            throw .importFailed(location: "line \(line)", reason: "the input could not be read (\(String(cString: strerror(errno))))")
+            throw .importFailed(location: "line \(line)", reason: "the input could not be read (\(String(cString: strerror(readError))))")
         }
-        buffer.removeLast(chunkSize - count)
         if count == 0 { atEnd = true }
         return count > 0
     }

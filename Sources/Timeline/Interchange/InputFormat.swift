@@ -22,7 +22,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let trimmed = text.drop { $0.isWhitespace }
         let fileName = path?.split(separator: "/").last ?? ""
-        let fileExtension = fileName.dropFirst().contains(".") ? fileName.split(separator: ".").last!.lowercased() : ""
+        let fileExtension = fileName.dropFirst().contains(".")
+            ? fileName.split(separator: ".", omittingEmptySubsequences: false).last!.lowercased() : ""
         if ["jsonl", "ndjson"].contains(fileExtension) { return .jsonl }
         if fileExtension == "csv" || !(trimmed.first == "{" || trimmed.first == "[") {
             let header = trimmed.prefix { $0 != "\n" && $0 != "\r" }.lowercased()

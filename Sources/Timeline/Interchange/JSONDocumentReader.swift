@@ -27,10 +27,10 @@ public enum JSONDocumentReader {
             throw TimelineError.importFailed(location: "the document", reason: error.description)
         }
         return TimelineDocument(
-            actors: try records(document, "actors", name: "actor", label: { $0.values["name"] as? String }, read: actor),
-            sources: try records(document, "sources", name: "source", label: { $0.values["id"] as? String }, read: source),
-            partnerships: try records(document, "partnerships", name: "partnership", label: { $0.values["id"] as? String }, read: partnership),
-            events: try records(document, "events", name: "event", label: { $0.values["id"] as? String }, read: event))
+            actors: try records(document, "actors", name: "actor", read: actor),
+            sources: try records(document, "sources", name: "source", read: source),
+            partnerships: try records(document, "partnerships", name: "partnership", read: partnership),
+            events: try records(document, "events", name: "event", read: event))
     }
 
     /// The events of a document (version 1 or 2), without its other records.
@@ -40,7 +40,7 @@ public enum JSONDocumentReader {
 
     // MARK: - Records
 
-    private static func records<T>(_ document: JSONObject, _ key: String, name: String, label: (JSONObject) -> String?,
+    private static func records<T>(_ document: JSONObject, _ key: String, name: String,
                                    read: (JSONObject) throws -> T) throws -> [T] {
         let values: [JSONValue]
         do {

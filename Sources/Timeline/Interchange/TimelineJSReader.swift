@@ -16,7 +16,7 @@ public enum TimelineJSReader {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON")
+            throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(error))")
         }
         guard case .object(let members) = root, case .array(let slides)? = member(members, "events") else {
             throw TimelineError.importFailed(location: "the document",
@@ -184,9 +184,9 @@ public enum TimelineJSReader {
 
     private typealias JSONObject = [(key: String, value: JSONValue)]
 
-    /// The value of `key` in a JSON object (the last one, when a key is repeated).
+    /// The value of `key` in a JSON object (the parser refuses an object that repeats a key).
     private static func member(_ object: JSONObject, _ key: String) -> JSONValue? {
-        object.last { $0.key == key }?.value
+        object.first { $0.key == key }?.value
     }
 
     private static func object(_ slide: JSONObject, _ key: String) throws -> JSONObject? {
