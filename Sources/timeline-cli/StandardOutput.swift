@@ -15,29 +15,37 @@ struct StandardOutput: TextOutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes out what is buffered. Output that cannot be written (a full disk) ends the process
+    /// with a one-line error and exit status 1, rather than a success that lost data; a reader
+    /// that went away (`| head`) ends it quietly.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { writeAll($0, to: STDOUT_FILENO) }
+        if let failure = buffer.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) {
+            if failure != EPIPE { StandardError.write("error: cannot write to standard output: \(String(cString: strerror(failure)))\n") }
+            exit(1)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
-/// Writes all of `text` to a file descriptor (standard error's messages).
-func writeAll(_ text: String, to descriptor: Int32) {
+/// Writes all of `text` to a file descriptor (standard error's messages); nil, or the `errno`
+/// of the write that failed.
+@discardableResult
+func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
     var text = text
-    text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
 }
 
-/// Writes all of `bytes` to a file descriptor, or as much as its reader takes: a reader that
-/// went away (EPIPE) has nothing more to be told.
-func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+/// Writes all of `bytes` to a file descriptor; nil, or the `errno` of the write that failed.
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
     var offset = 0
     while offset < bytes.count {
         let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if written < 0 {
             if errno == EINTR { continue }
-            return
+            return errno
         }
         offset += written
     }
+    return nil
 }

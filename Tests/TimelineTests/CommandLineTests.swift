@@ -171,6 +171,24 @@ struct CommandLineTests {
         #expect(result.stderr == "error: cannot write nowhere/out.json: its folder does not exist\n")
     }
 
+    @Test func outputThatCannotBeWrittenIsAnError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try runTimeline(["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path], in: folder).status == 0)
+        // A full disk, as /dev/full plays it: the export must not look like it succeeded.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" export --format jsonl > /dev/full", timelineBinary.path]
+        process.currentDirectoryURL = folder.url
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr == "error: cannot write to standard output: No space left on device\n")
+    }
+
     @Test func initCreatesThenReportsUpToDate() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
