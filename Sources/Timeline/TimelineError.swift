@@ -31,6 +31,8 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case databaseBusy(path: String)
     /// The database (or its folder) cannot be written.
     case readOnlyDatabase(path: String)
+    /// A file of an older schema that this process may not write, so cannot upgrade to read it.
+    case upgradeNeedsWriteAccess(path: String, version: Int, current: Int)
     /// SQLite refused an operation.
     case database(DatabaseError)
 
@@ -66,6 +68,9 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
         case .readOnlyDatabase(let path):
             return "cannot write \(path): the file or its folder is read-only"
+        case .upgradeNeedsWriteAccess(let path, let version, let current):
+            return "\(path) has schema version \(version) and this timeline reads version \(current): "
+                + "upgrading it needs write access (run `timeline init --db \(path)` as someone who may write the file and its folder)"
         case .database(let error):
             return error.description
         }

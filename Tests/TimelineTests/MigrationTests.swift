@@ -71,6 +71,27 @@ struct MigrationTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    /// A shared archive on a read-only share, opened by a newer `timeline`: reading it would
+    /// need the upgrade, which needs writing, so the error says so. Root may write any file
+    /// whose mode says otherwise, so the file is made immutable (where the file system can).
+    @Test(.enabled(if: canMakeFilesImmutable()))
+    func anOlderDatabaseThatCannotBeWrittenSaysItNeedsTheUpgrade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("archive.db")
+        do {
+            let database = try Database(path: path)
+            try Migrator(migrations: Array(Migration.embedded.prefix(3))).migrate(database)
+        }
+        try immutable(path, true)
+        defer { try? immutable(path, false) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: TimelineError.upgradeNeedsWriteAccess(path: path, version: 3, current: Migrator().latestVersion)) {
+            try Store(path: path, access: .read)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func aChangedMigrationIsReported() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -99,4 +120,25 @@ struct MigrationTests {
         #expect(a.checksum.count == 16)
         #expect(a.fileName == "0001_a.sql")
     }
+}
+
+/// Sets or clears a file's immutable attribute with `chattr`.
+private func immutable(_ path: String, _ on: Bool) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+    process.arguments = [on ? "+i" : "-i", path]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+}
+
+/// Whether this machine lets the tests make a file immutable (root, on a file system that has the attribute).
+private func canMakeFilesImmutable() -> Bool {
+    guard let folder = try? TemporaryFolder() else { return false }
+    defer { folder.remove() }
+    let path = folder.path("probe")
+    guard FileManager.default.createFile(atPath: path, contents: nil), (try? immutable(path, true)) != nil else { return false }
+    try? immutable(path, false)
+    return true
 }

@@ -54,8 +54,8 @@ public final class Store {
             if writable && (access != .read || !status.pending.isEmpty) {
                 try database.enableWriteAheadLog()
                 self.appliedMigrations = try migrator.migrate(database)
-            } else if !status.pending.isEmpty {
-                throw TimelineError.readOnlyDatabase(path: path)
+            } else if let latest = status.pending.last {
+                throw TimelineError.upgradeNeedsWriteAccess(path: path, version: status.currentVersion, current: latest.version)
             } else {
                 self.appliedMigrations = []
             }
