@@ -187,6 +187,14 @@ public enum JSONDocumentReader {
             return date
         }
 
+        /// The object at `key`, nil when missing or null.
+        func object(_ key: String) throws -> JSONObject? {
+            switch values[key] {
+            case nil, .null?: return nil
+            case let value?: return try JSONObject(value, path: field(key), keys: nil, expected: "an object")
+            }
+        }
+
         func array(_ key: String) throws -> [JSONValue] {
             switch values[key] {
             case nil, .null?: return []

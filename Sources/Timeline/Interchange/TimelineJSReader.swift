@@ -18,25 +18,25 @@ public enum TimelineJSReader {
         } catch {
             throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(error))")
         }
-        guard case .object(let members) = root, case .array(let slides)? = member(members, "events") else {
+        guard case .object(let members) = root, case .array(let slides)? = members.first(where: { $0.key == "events" })?.value else {
             throw TimelineError.importFailed(location: "the document",
                                              reason: "field \"events\": missing; a TimelineJS file is an object with an events array")
         }
         let events = try slides.enumerated().map { index, value in
             try reading(at: "slide \(index + 1)") {
-                guard case .object(let slide) = value else { throw FieldError(field: nil, message: "expected a slide object") }
-                let text = try object(slide, "text"), media = try object(slide, "media")
-                guard let start = try object(slide, "start_date") else {
+                let slide = try JSONObject(value, path: nil, keys: nil, expected: "a slide object")
+                let text = try slide.object("text"), media = try slide.object("media")
+                guard let start = try slide.object("start_date") else {
                     throw FieldError(field: "start_date", message: "missing; an event needs a date")
                 }
                 return try event(Slide(
-                    start: try dateFields(start, key: "start_date"),
-                    end: try object(slide, "end_date").map { try dateFields($0, key: "end_date") },
-                    displayDate: try string(slide, "display_date") ?? string(start, "display_date", in: "start_date"),
-                    headline: try text.flatMap { try string($0, "headline", in: "text") },
-                    text: try text.flatMap { try string($0, "text", in: "text") },
-                    group: try string(slide, "group"), uniqueID: member(slide, "unique_id").flatMap { if case .string(let id) = $0 { id } else { nil } },
-                    mediaURL: try media.flatMap { try string($0, "url", in: "media") },
+                    start: try dateFields(start),
+                    end: try slide.object("end_date").map(dateFields),
+                    displayDate: try slide.string("display_date") ?? start.string("display_date"),
+                    headline: try text?.string("headline"),
+                    text: try text?.string("text"),
+                    group: try slide.string("group"), uniqueID: try? slide.string("unique_id"),
+                    mediaURL: try media?.string("url"),
                     names: ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]))
             }
         }
@@ -158,6 +158,7 @@ public enum TimelineJSReader {
     // MARK: - Fields
 
     private typealias FieldError = JSONDocumentReader.FieldError
+    private typealias JSONObject = JSONDocumentReader.JSONObject
 
     /// Runs `body`, turning a field error into an import error at `location`.
     private static func reading<T>(at location: String, _ body: () throws -> T) throws -> T {
@@ -169,40 +170,17 @@ public enum TimelineJSReader {
     }
 
     /// A JSON date object's parts; numbers may be given as strings (`"1720"`), as TimelineJS allows.
-    private static func dateFields(_ object: JSONObject, key: String) throws -> DateFields {
-        let names = ["year", "month", "day"].map { "\(key).\($0)" }
-        let parts = try zip(["year", "month", "day"], names).map { part, name -> String? in
-            switch member(object, part) {
-            case nil, .null: return nil
-            case .string(let text): return text
-            case .integer(let number): return String(number)
-            default: throw FieldError(field: name, message: "expected a whole number")
+    private static func dateFields(_ object: JSONObject) throws -> DateFields {
+        let parts = ["year", "month", "day"]
+        let texts = try parts.map { part -> String? in
+            switch object.values[part] {
+            case nil, .null?: return nil
+            case .string(let text)?: return text
+            case .integer(let number)?: return String(number)
+            default: throw FieldError(field: object.field(part), message: "expected a whole number")
             }
         }
-        return DateFields(year: parts[0], month: parts[1], day: parts[2], names: names, whole: key)
-    }
-
-    private typealias JSONObject = [(key: String, value: JSONValue)]
-
-    /// The value of `key` in a JSON object (the parser refuses an object that repeats a key).
-    private static func member(_ object: JSONObject, _ key: String) -> JSONValue? {
-        object.first { $0.key == key }?.value
-    }
-
-    private static func object(_ slide: JSONObject, _ key: String) throws -> JSONObject? {
-        switch member(slide, key) {
-        case nil, .null: return nil
-        case .object(let object): return object
-        default: throw FieldError(field: key, message: "expected an object")
-        }
-    }
-
-    private static func string(_ object: JSONObject, _ key: String, in parent: String? = nil) throws -> String? {
-        switch member(object, key) {
-        case nil, .null: return nil
-        case .string(let string): return string
-        default: throw FieldError(field: parent.map { "\($0).\(key)" } ?? key, message: "expected a string")
-        }
+        return DateFields(year: texts[0], month: texts[1], day: texts[2], names: parts.map(object.field), whole: object.path ?? "")
     }
 
     // MARK: - HTML
