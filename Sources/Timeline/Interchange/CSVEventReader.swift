@@ -8,7 +8,7 @@ public struct CSVEventReader: RecordReader {
     private var headerCount = 0
 
     public init(_ input: InputBytes) throws {
-        reader = try CSVReader(input)
+        reader = CSVReader(input)
         guard let header = try reader.nextRow() else {
             throw TimelineError.importFailed(location: "row 1", reason: "the file is empty; expected a header row")
         }

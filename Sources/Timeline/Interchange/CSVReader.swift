@@ -9,9 +9,8 @@ public struct CSVReader {
     /// The 1-based line on which the last row returned began.
     public private(set) var rowLine = 0
 
-    public init(_ input: InputBytes) throws(TimelineError) {
+    public init(_ input: InputBytes) {
         self.input = input
-        try self.input.skipByteOrderMark()
     }
 
     /// A field's text; bytes that are not UTF-8 (a sheet saved as Latin-1) are an error, not

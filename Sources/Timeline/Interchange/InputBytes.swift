@@ -7,12 +7,14 @@ import FoundationEssentials
 
 /// The bytes of a file or of standard input, read in 64 KiB chunks as they are consumed, so
 /// that an input of any size is read in flat memory. It can look at what comes first (to
-/// detect a format) and counts lines for error messages.
+/// detect a format) and counts lines for error messages. A UTF-8 byte order mark at the start
+/// (editors on Windows write one) is not part of any format, and is left out.
 public struct InputBytes {
     private let file: OpenFile
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
+    private var atStart = true
     /// The 1-based number of the line the next byte belongs to.
     public private(set) var line = 1
 
@@ -39,7 +41,11 @@ public struct InputBytes {
         self.file = OpenFile(descriptor: -1, closesWhenDone: false)
         self.buffer = Array(data)
         self.atEnd = true
+        self.atStart = false
+        if buffer.starts(with: Self.byteOrderMark) { buffer.removeFirst(Self.byteOrderMark.count) }
     }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Up to `count` bytes from the current position, without consuming them.
     public mutating func peek(_ count: Int) throws(TimelineError) -> ArraySlice<UInt8> {
@@ -59,11 +65,6 @@ public struct InputBytes {
         position += 1
         if byte == 0x0A { line += 1 }
         return byte
-    }
-
-    /// Skips a UTF-8 byte order mark if the input starts with one.
-    public mutating func skipByteOrderMark() throws(TimelineError) {
-        if try Array(peek(3)) == [0xEF, 0xBB, 0xBF] { position += 3 }
     }
 
     /// The next line without its line break (LF or CRLF), or nil at the end.
@@ -87,8 +88,22 @@ public struct InputBytes {
         return rest
     }
 
-    /// Reads the next chunk; false at the end of the input.
+    /// Reads more of the input, past a byte order mark at its start; false at the end.
     private mutating func fill() throws(TimelineError) -> Bool {
+        guard try readChunk() else { return false }
+        if atStart {
+            atStart = false
+            while buffer.count < Self.byteOrderMark.count, try readChunk() {}
+            if buffer.starts(with: Self.byteOrderMark) {
+                buffer.removeFirst(Self.byteOrderMark.count)
+                if buffer.isEmpty { return try fill() }
+            }
+        }
+        return true
+    }
+
+    /// Reads the next chunk; false at the end of the input.
+    private mutating func readChunk() throws(TimelineError) -> Bool {
         guard !atEnd else { return false }
         if position > 0 {
             buffer.removeFirst(position)

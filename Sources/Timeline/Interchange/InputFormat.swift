@@ -18,8 +18,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// one object per line, or CSV — ours or TimelineJS's, told apart by their keys and headers.
     public static func detect(path: String?, input: inout InputBytes) throws(TimelineError) -> InputFormat {
         let head = Array(try input.peek(64 * 1024))
-        var text = String(decoding: head, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace }
         let fileName = path?.split(separator: "/").last ?? ""
         let fileExtension = fileName.dropFirst().contains(".")
@@ -47,12 +46,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
     public func makeReader(_ input: InputBytes) throws -> any RecordReader {
         var input = input
         switch self {
-        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: try Self.wholeDocument(&input)))
-        case .jsonl: return try JSONLinesReader(input)
+        case .json: return DocumentRecordReader(try JSONDocumentReader.document(from: Data(try input.readAll())))
+        case .jsonl: return JSONLinesReader(input)
         case .csv: return try CSVEventReader(input)
-        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: try Self.wholeDocument(&input)))
+        case .timelinejs: return DocumentRecordReader(try TimelineJSReader.document(fromJSON: Data(try input.readAll())))
         case .timelinejsCSV:
-            var reader = try CSVReader(input)
+            var reader = CSVReader(input)
             var rows: [[String]] = []
             do {
                 while let row = try reader.nextRow() { rows.append(row) }
@@ -61,12 +60,5 @@ public enum InputFormat: String, CaseIterable, Sendable {
             }
             return DocumentRecordReader(try TimelineJSReader.document(fromSpreadsheetRows: rows))
         }
-    }
-
-    /// The rest of the input, without the byte order mark some editors put first (the streaming
-    /// readers skip it themselves).
-    private static func wholeDocument(_ input: inout InputBytes) throws(TimelineError) -> Data {
-        try input.skipByteOrderMark()
-        return Data(try input.readAll())
     }
 }

@@ -5,9 +5,8 @@
 public struct JSONLinesReader: RecordReader {
     private var input: InputBytes
 
-    public init(_ input: InputBytes) throws(TimelineError) {
+    public init(_ input: InputBytes) {
         self.input = input
-        try self.input.skipByteOrderMark()
     }
 
     public mutating func next() throws -> (record: ImportRecord, location: String)? {
