@@ -113,12 +113,20 @@ extension Store {
         }
     }
 
+    /// Reads the actor `name` names, lets `change` modify it (its name too), and stores the
+    /// result, in one write transaction (see `editEvent`). Throws `actorNotFound`.
+    public func editActor(named name: String, _ change: (inout ActorProfile) throws -> Void) throws {
+        try write {
+            guard var profile = try actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
+            let storedName = profile.name
+            try change(&profile)
+            try updateActor(named: storedName, to: profile)
+        }
+    }
+
     /// Adds other names for an actor.
     public func addAliases(_ aliases: [String], toActorNamed name: String) throws {
-        guard var profile = try actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
-        let originalName = profile.name
-        profile.aliases += aliases
-        try updateActor(named: originalName, to: profile)
+        try editActor(named: name) { $0.aliases += aliases }
     }
 
     /// Moves every link of `merged` (events, partnerships, quotes, affiliations, parts, aliases)

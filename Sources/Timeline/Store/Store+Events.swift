@@ -22,6 +22,17 @@ extension Store {
         }
     }
 
+    /// Reads the event with this id, lets `change` modify it, and stores the result, all in one
+    /// write transaction: another process's edit of the same event, made meanwhile, is never
+    /// overwritten (it waits for this one, or this one for it). Throws `eventNotFound`.
+    public func editEvent(id: String, _ change: (inout Event) throws -> Void) throws {
+        try write {
+            guard var event = try event(id: id) else { throw TimelineError.eventNotFound(id: id) }
+            try change(&event)
+            try update(event)
+        }
+    }
+
     /// Deletes the events with these ids, with their links and quotes (their actors, tags and
     /// sources stay), all or none: an unknown id deletes nothing.
     public func remove(ids: [String]) throws {

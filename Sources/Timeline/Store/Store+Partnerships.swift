@@ -50,6 +50,16 @@ extension Store {
         }
     }
 
+    /// Reads the partnership with this id, lets `change` modify it, and stores the result, in one
+    /// write transaction (see `editEvent`). Throws `partnershipNotFound`.
+    public func editPartnership(id: String, _ change: (inout Partnership) throws -> Void) throws {
+        try write {
+            guard var partnership = try partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
+            try change(&partnership)
+            try updatePartnership(partnership)
+        }
+    }
+
     /// Deletes a partnership; its events stay, unlinked.
     public func removePartnership(id: String) throws {
         try write {

@@ -60,12 +60,22 @@ extension Store {
         }
     }
 
+    /// Reads the source with this id, lets `change` modify it, and stores the result, in one
+    /// write transaction (see `editEvent`). Throws `sourceNotFound`.
+    public func editSource(id: String, _ change: (inout Source) throws -> Void) throws {
+        try write {
+            guard var source = try source(id: id) else { throw TimelineError.sourceNotFound(id: id) }
+            try change(&source)
+            try updateSource(source)
+        }
+    }
+
     /// Deletes a source. Refused while cited, unless `force`, which also removes the citations
     /// (quotes lose their source, they are kept).
     public func removeSource(id: String, force: Bool = false) throws {
-        let citing = try citations(ofSource: id)
         try write {
             guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
+            let citing = try citations(ofSource: id)
             if !citing.isEmpty && !force {
                 throw TimelineError.inUse(what: "source \"\(id)\"", by: citing.joined(separator: ", "))
             }

@@ -44,15 +44,15 @@ struct Edit: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.write)
-        guard var event = try store.event(id: id) else { throw TimelineError.eventNotFound(id: id) }
-        if let title { event.title = title }
-        if let date { event.date = date }
-        let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
-        try remove(removedActorNames, from: &event.actors, what: "actor") { [$0.name] }
-        try remove(removedTags, from: &event.tags, what: "tag") { [$0] }
-        try remove(removedSources, from: &event.sources, what: "source") { [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 } }
-        fields.apply(to: &event)
-        try store.update(event)
+        try store.editEvent(id: id) { event in
+            if let title { event.title = title }
+            if let date { event.date = date }
+            let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
+            try remove(removedActorNames, from: &event.actors, what: "actor") { [$0.name] }
+            try remove(removedTags, from: &event.tags, what: "tag") { [$0] }
+            try remove(removedSources, from: &event.sources, what: "source") { [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 } }
+            fields.apply(to: &event)
+        }
         noteCreatedRecords(of: store)
     }
 }

@@ -104,10 +104,9 @@ struct ActorAdd: ParsableCommand {
         var profile = ActorProfile(name: name)
         fields.apply(to: &profile)
         let normalized = try profile.normalized()
-        try database.withNewOrExistingStore { store in
-            defer { noteCreatedRecords(of: store) }
-            try store.addActor(normalized)
-        }
+        let store = try database.open(.create)
+        defer { noteCreatedRecords(of: store) }
+        try store.addActor(normalized)
     }
 }
 
@@ -140,13 +139,12 @@ struct ActorEdit: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.write)
-        guard var profile = try store.actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
-        let current = profile.name
-        if let newName { profile.name = newName }
-        try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
-        try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
-        fields.apply(to: &profile)
-        try store.updateActor(named: current, to: profile)
+        try store.editActor(named: name) { profile in
+            if let newName { profile.name = newName }
+            try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
+            try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
+            fields.apply(to: &profile)
+        }
         noteCreatedRecords(of: store)
     }
 }

@@ -106,10 +106,9 @@ struct PartnershipAdd: ParsableCommand {
         var partnership = Partnership(id: id, name: name)
         fields.apply(to: &partnership)
         let normalized = try partnership.normalized()
-        print(try database.withNewOrExistingStore { store in
-            defer { noteCreatedRecords(of: store) }
-            return try store.addPartnership(normalized)
-        })
+        let store = try database.open(.create)
+        defer { noteCreatedRecords(of: store) }
+        print(try store.addPartnership(normalized))
     }
 }
 
@@ -148,21 +147,21 @@ struct PartnershipEdit: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.write)
-        guard var partnership = try store.partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
-        if let name { partnership.name = name }
-        if clearDate { partnership.date = nil }
-        try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
-        for number in removedClauses.sorted(by: >) {
-            guard partnership.terms.indices.contains(number - 1) else {
-                throw CLIError(description: "there is no clause \(number) to remove (the partnership has \(partnership.terms.count))")
+        try store.editPartnership(id: id) { partnership in
+            if let name { partnership.name = name }
+            if clearDate { partnership.date = nil }
+            try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
+            for number in removedClauses.sorted(by: >) {
+                guard partnership.terms.indices.contains(number - 1) else {
+                    throw CLIError(description: "there is no clause \(number) to remove (the partnership has \(partnership.terms.count))")
+                }
+                partnership.terms.remove(at: number - 1)
             }
-            partnership.terms.remove(at: number - 1)
+            try remove(removedSources, from: &partnership.sources, what: "source") {
+                [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
+            }
+            fields.apply(to: &partnership)
         }
-        try remove(removedSources, from: &partnership.sources, what: "source") {
-            [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
-        }
-        fields.apply(to: &partnership)
-        try store.updatePartnership(partnership)
         noteCreatedRecords(of: store)
     }
 }

@@ -94,7 +94,7 @@ struct SourceAdd: ParsableCommand {
         var source = Source(id: id)
         try fields.apply(to: &source)
         let normalized = try source.normalized()
-        print(try database.withNewOrExistingStore { try $0.addSource(normalized) })
+        print(try database.open(.create).addSource(normalized))
     }
 }
 
@@ -113,10 +113,7 @@ struct SourceEdit: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open(.write)
-        guard var source = try store.source(id: id) else { throw TimelineError.sourceNotFound(id: id) }
-        try fields.apply(to: &source)
-        try store.updateSource(source)
+        try database.open(.write).editSource(id: id) { try fields.apply(to: &$0) }
     }
 }
 
