@@ -31,6 +31,11 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case databaseBusy(path: String)
     /// The database (or its folder) cannot be written.
     case readOnlyDatabase(path: String)
+    /// A database in a folder this process cannot write, whose write-ahead log holds changes
+    /// that SQLite can only read with a `-shm` file, which it cannot create there.
+    case unreadableLog(path: String)
+    /// A new database could not be made (a full disk, an I/O error); nothing was left behind.
+    case cannotCreate(path: String, reason: String)
     /// A file of an older schema that this process may not write, so cannot upgrade to read it.
     case upgradeNeedsWriteAccess(path: String, version: Int, current: Int)
     /// SQLite refused an operation.
@@ -68,6 +73,11 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
         case .readOnlyDatabase(let path):
             return "cannot write \(path): the file or its folder is read-only"
+        case .unreadableLog(let path):
+            return "cannot read \(path): its log \(path)-wal holds recent changes, and reading them needs \(path)-shm, "
+                + "which cannot be created in its read-only folder (copy the files to a folder you can write, or ask the owner for a `timeline backup`)"
+        case .cannotCreate(let path, let reason):
+            return "cannot create a database at \(path): \(reason)"
         case .upgradeNeedsWriteAccess(let path, let version, let current):
             return "\(path) has schema version \(version) and this timeline reads version \(current): "
                 + "upgrading it needs write access (run `timeline init --db \(path)` as someone who may write the file and its folder)"

@@ -31,20 +31,6 @@ struct DatabaseOptions: ParsableArguments {
         }
         return store
     }
-
-    /// Runs `body` on the store, creating the file when missing; a file created here is removed
-    /// again when `body` fails, so a refused command leaves nothing behind.
-    func withNewOrExistingStore<T>(_ body: (Store) throws -> T) throws -> T {
-        let existed = FileSystem.entry(at: path) != .missing
-        do {
-            return try body(try open(.create))
-        } catch {
-            if !existed {
-                for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.removeFile(at: path + suffix) }
-            }
-            throw error
-        }
-    }
 }
 
 /// Tells the user which actors and sources a command created because it named them, so a

@@ -48,9 +48,19 @@ struct MigrationTests {
         let database = try Database(path: ":memory:")
         let first = Migration.embedded[0]
         let broken = Migration(version: first.version + 1, name: "broken", sql: "CREATE TABLE half (x);\nNOT SQL;\n")
+        try Migrator(migrations: [first]).migrate(database)
         #expect(throws: DatabaseError.self) { try Migrator(migrations: [first, broken]).migrate(database) }
         #expect(try Migrator().appliedMigrations(in: database).map(\.version) == [first.version])
         #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'half'", as: Int.self) == 0)
+    }
+
+    @Test func pendingMigrationsAreAppliedAllOrNothing() throws {
+        let database = try Database(path: ":memory:")
+        let first = Migration.embedded[0]
+        let broken = Migration(version: first.version + 1, name: "broken", sql: "NOT SQL;\n")
+        #expect(throws: DatabaseError.self) { try Migrator(migrations: [first, broken]).migrate(database) }
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) == 0,
+                "the first migration is rolled back with the one that failed: a file is never between versions")
     }
 
     @Test func aNewerDatabaseIsRefusedAndLeftUntouched() throws {

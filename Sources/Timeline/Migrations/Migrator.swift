@@ -69,19 +69,21 @@ public struct Migrator: Sendable {
         return Status(pending: pending, changed: changed, currentVersion: current)
     }
 
-    /// Applies every pending migration, each in its own transaction. Returns those it applied.
+    /// Applies every pending migration in one `BEGIN IMMEDIATE` transaction, and returns those
+    /// it applied. The version is read again once the write lock is held, so two processes
+    /// opening the same old (or new) file at once upgrade it once: the second finds nothing to do.
     ///
-    /// Foreign keys are off while a migration runs, so that it can rebuild a table the way
+    /// Foreign keys are off while migrations run, so that one can rebuild a table the way
     /// <https://sqlite.org/lang_altertable.html#otheralter> describes; `foreign_key_check`
     /// runs before the commit, so a migration that breaks a reference is rolled back.
     @discardableResult
     public func migrate(_ database: Database) throws -> [Migration] {
-        let pending = try status(of: database).pending
-        guard !pending.isEmpty else { return [] }
+        guard !(try status(of: database).pending.isEmpty) else { return [] }
         try database.executeScript("PRAGMA foreign_keys = OFF")
         defer { try? database.executeScript("PRAGMA foreign_keys = ON") }
-        for migration in pending {
-            try database.transaction {
+        return try database.transaction {
+            let pending = try status(of: database).pending
+            for migration in pending {
                 try database.executeScript(migration.sql)
                 try database.execute(
                     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -90,7 +92,7 @@ public struct Migrator: Sendable {
                     throw DatabaseError(extendedCode: 787, message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
                 }
             }
+            return pending
         }
-        return pending
     }
 }

@@ -15,6 +15,10 @@ public final class Database {
         case create
         /// Read only: nothing can be written, not even a journal mode change.
         case readOnly
+        /// A copy nobody writes (in a read-only folder, an archive): read with SQLite's
+        /// `immutable` flag, which takes no locks and needs no `-shm` file. Only for a file whose
+        /// write-ahead log is empty or absent. See <https://sqlite.org/uri.html#uriimmutable>.
+        case immutable
     }
 
     let handle: OpaquePointer
@@ -26,13 +30,17 @@ public final class Database {
     /// Opens the SQLite file at `path`.
     public init(path: String, mode: Mode = .create) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var name = path
         switch mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = Self.fileURI(path) + "?immutable=1"
         }
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = DatabaseError(connection: handle, code: code)
             sqlite3_close_v2(handle)
@@ -43,6 +51,11 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         // Another process writing (the sqlite3 shell, a second `timeline add`) makes us wait, not fail.
         sqlite3_busy_timeout(handle, 5_000)
+        // Closing does not checkpoint and delete the write-ahead log: that takes an exclusive
+        // lock as each process exits, which fails a reader (the sqlite3 shell without
+        // `.timeout`) that starts just then, and makes Litestream re-copy the whole file.
+        // SQLite's automatic checkpoints keep the log short.
+        timeline_db_config_flag(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
         try executeScript("PRAGMA foreign_keys = ON")
         // Fails with SQLITE_NOTADB on a file that is not a database, before anything is written.
         _ = try makeStatement("SELECT count(*) FROM sqlite_schema").scalar(as: Int64.self)
@@ -55,6 +68,21 @@ public final class Database {
         // FULL, not NORMAL: with NORMAL a power loss can drop the last committed user actions,
         // and the writes here are human-sized; "nothing is lost" is worth the fsync.
         try executeScript("PRAGMA synchronous = FULL")
+    }
+
+    /// A path as an SQLite `file:` URI: `?`, `#` and `%` escaped, absolute paths with an empty
+    /// authority. See <https://sqlite.org/uri.html>.
+    static func fileURI(_ path: String) -> String {
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            case "%": escaped += "%25"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return path.hasPrefix("/") ? "file://" + escaped : "file:" + escaped
     }
 
     deinit {

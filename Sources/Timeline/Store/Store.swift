@@ -16,6 +16,8 @@ public final class Store {
     /// What the last write created without being asked to by name ("actor \"Gooogle\"",
     /// "source \"nosuch\""): a command tells its user, so that a typo does not pass unseen.
     public internal(set) var created: [String] = []
+    /// True for a store that may have written to a file (not `:memory:`, not `.read`).
+    private let wroteToFile: Bool
     /// Applied migrations whose file changed after they were applied (worth a warning).
     public let changedMigrations: [Migration]
     /// Migrations applied while opening (empty when the file was up to date).
@@ -35,23 +37,28 @@ public final class Store {
     /// it forward. Nothing is created for `.read` and `.write`; a missing folder, a folder, a
     /// file that is not an SQLite database (or is empty, for `.read`), another application's
     /// database, and a database from a newer `timeline` are each a `TimelineError`, with nothing
-    /// written. A `.read` store leaves no `-wal`/`-shm` files behind where it can avoid it: it
-    /// reads through a query-only read-write connection, which removes them on close.
+    /// written. `.create` builds a missing file aside and moves it into place with its schema
+    /// committed, so no process ever sees it half made, and a failure leaves nothing behind.
+    /// A `.read` store of a file it may not write (a read-only folder, an archive) reads it
+    /// without writing anything beside it.
     public init(path: String, access: Access) throws {
         if path != ":memory:" {
             try Self.checkLocation(path: path, access: access)
         }
         self.path = path
         do {
+            if access == .create && path != ":memory:" && FileSystem.entry(at: path) == .missing {
+                try Self.createAside(path)
+            }
+            let mode: Database.Mode = path == ":memory:" ? .create : access == .read ? try Self.readMode(of: path) : .readWrite
+            let database = try Database(path: path, mode: mode)
             let migrator = Migrator()
-            let writable = access != .read || path == ":memory:" || FileSystem.isWritable(path)
-            let database = try Database(path: path, mode: access == .create ? .create : (writable ? .readWrite : .readOnly))
             let status = try migrator.status(of: database)
             if access == .read && status.currentVersion == 0 {
                 throw TimelineError.notATimelineDatabase(path: path, reason: "it is empty (create it with `timeline init`)")
             }
             // A read needs no journal change (WAL is a property of the file, set by the first write).
-            if writable && (access != .read || !status.pending.isEmpty) {
+            if mode == .readWrite || mode == .create, access != .read || !status.pending.isEmpty {
                 try database.enableWriteAheadLog()
                 self.appliedMigrations = try migrator.migrate(database)
             } else if let latest = status.pending.last {
@@ -61,10 +68,64 @@ public final class Store {
             }
             if access == .read { try database.executeScript("PRAGMA query_only = ON") }
             self.changedMigrations = status.changed
+            self.wroteToFile = path != ":memory:" && (access != .read || !appliedMigrations.isEmpty)
             self.database = database
         } catch let error as DatabaseError {
             throw Self.timelineError(error, path: path)
+        } catch let error as FileSystemError {
+            throw TimelineError.cannotCreate(path: path, reason: error.reason)
         }
+    }
+
+    /// Builds a new database with its schema at a temporary path beside `path`, then gives it
+    /// that name (unless another process created the file meanwhile: theirs is kept, as good).
+    /// Whatever fails (a full disk, a read-only folder), only the temporary files existed.
+    private static func createAside(_ path: String) throws {
+        guard FileSystem.isWritable(FileSystem.folder(of: path)) else { throw TimelineError.readOnlyDatabase(path: path) }
+        FileSystem.removeStaleTemporaries(of: path)
+        let temporary = FileSystem.temporaryPath(for: path)
+        let files = FileSystem.withCompanions(temporary)
+        files.forEach(FileSystem.removeFile(at:))
+        defer { files.forEach(FileSystem.removeFile(at:)) }
+        do {
+            try buildSchema(at: temporary)
+        } catch let error as DatabaseError {
+            throw TimelineError.cannotCreate(path: path, reason: error.message)
+        }
+        try FileSystem.synchronize(temporary)
+        _ = try FileSystem.moveIntoPlaceWithoutReplacing(temporary, to: path)
+    }
+
+    /// Writes the whole schema into a new file at `path` in one transaction, then marks the file
+    /// as a write-ahead-log database, and closes it.
+    private static func buildSchema(at path: String) throws {
+        let database = try Database(path: path, mode: .create)
+        try database.executeScript("PRAGMA synchronous = FULL")
+        try Migrator().migrate(database)
+        try database.executeScript("PRAGMA journal_mode = WAL")
+    }
+
+    /// How a read opens `path`: as usual when this process may write the file and its folder (or
+    /// the `-wal` and `-shm` files SQLite needs are there to use); else as an immutable copy
+    /// when its write-ahead log holds nothing, or read-only (SQLite then reads the log in memory).
+    private static func readMode(of path: String) throws -> Database.Mode {
+        let folderWritable = FileSystem.isWritable(FileSystem.folder(of: path))
+        let companionsWritable = FileSystem.isWritable(path + "-wal") && FileSystem.isWritable(path + "-shm")
+        if FileSystem.isWritable(path) && (folderWritable || companionsWritable) {
+            return .readWrite
+        }
+        if (FileSystem.size(of: path + "-wal") ?? 0) == 0 { return .immutable }
+        if !folderWritable && FileSystem.entry(at: path + "-shm") == .missing {
+            throw TimelineError.unreadableLog(path: path)
+        }
+        return .readOnly
+    }
+
+    /// Copies what this store wrote from the write-ahead log into the database file, without
+    /// waiting for or blocking anyone (a passive checkpoint; the log itself stays, see
+    /// `Database`): a copy of the `.db` file alone, made after a command, holds its changes.
+    deinit {
+        if wroteToFile { try? database.executeScript("PRAGMA wal_checkpoint(PASSIVE)") }
     }
 
     /// The database file's path.

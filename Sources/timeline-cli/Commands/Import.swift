@@ -61,7 +61,7 @@ struct Import: ParsableCommand {
         let report = if dryRun && FileSystem.entry(at: database.path) == .missing {
             try run(try Store(path: ":memory:", access: .create))
         } else {
-            try database.withNewOrExistingStore(run)
+            try run(try database.open(.create))
         }
         if showProgress { StandardError.write("\r\u{1B}[K") }
         StandardError.write((dryRun ? "dry run, nothing written: would import " : "imported ") + "\(report)\n")
