@@ -131,24 +131,3 @@ struct MigrationTests {
         #expect(a.fileName == "0001_a.sql")
     }
 }
-
-/// Sets or clears a file's immutable attribute with `chattr`.
-private func immutable(_ path: String, _ on: Bool) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-    process.arguments = [on ? "+i" : "-i", path]
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
-}
-
-/// Whether this machine lets the tests make a file immutable (root, on a file system that has the attribute).
-private func canMakeFilesImmutable() -> Bool {
-    guard let folder = try? TemporaryFolder() else { return false }
-    defer { folder.remove() }
-    let path = folder.path("probe")
-    guard FileManager.default.createFile(atPath: path, contents: nil), (try? immutable(path, true)) != nil else { return false }
-    try? immutable(path, false)
-    return true
-}

@@ -11,6 +11,11 @@ struct TemporaryFolder {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// A folder that exists already (not removed by anyone but its creator).
+    init(existing path: String) {
+        url = URL(fileURLWithPath: path)
+    }
+
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
@@ -86,3 +91,24 @@ let timelineBinary: URL = {
     }
     return packageRoot.appendingPathComponent(".build/debug/timeline")
 }()
+
+/// Sets or clears a file's immutable attribute with `chattr`.
+func immutable(_ path: String, _ on: Bool) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+    process.arguments = [on ? "+i" : "-i", path]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+}
+
+/// Whether this machine lets the tests make a file immutable (root, on a file system that has the attribute).
+func canMakeFilesImmutable() -> Bool {
+    guard let folder = try? TemporaryFolder() else { return false }
+    defer { folder.remove() }
+    let path = folder.path("probe")
+    guard FileManager.default.createFile(atPath: path, contents: nil), (try? immutable(path, true)) != nil else { return false }
+    try? immutable(path, false)
+    return true
+}
