@@ -170,9 +170,9 @@ extension Store {
     /// Deletes an actor. Refused while anything involves it, unless `force`, which also removes
     /// it from events and partnerships and deletes its quotes and affiliations.
     public func removeActor(named name: String, force: Bool = false) throws {
-        let usage = try self.usage(ofActorNamed: name)
         try write {
             let rowID = try existingActorRowID(named: name)
+            let usage = try self.usage(ofActorNamed: name)
             if !usage.isEmpty && !force {
                 throw TimelineError.inUse(what: "actor \"\(name)\"", by: [
                     (usage.events, "event"), (usage.partnerships, "partnership"), (usage.quotes, "quote"),
