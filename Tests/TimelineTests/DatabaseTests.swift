@@ -18,6 +18,15 @@ struct DatabaseTests {
         #expect(row?.4 == nil)
     }
 
+    /// A misspelt column in double quotes is an error, not the string "its name" (SQLite's
+    /// legacy default, which hides typos in hand-written and library SQL alike).
+    @Test func doubleQuotesNameColumnsOnly() throws {
+        let database = try Database(path: ":memory:")
+        try database.executeScript("CREATE TABLE t (x TEXT)")
+        #expect(throws: DatabaseError.self) { try database.scalar(#"SELECT "nosuch" FROM t"#, as: String.self) }
+        #expect(throws: DatabaseError.self) { try database.executeScript(#"CREATE INDEX t_nosuch ON t ("nosuch")"#) }
+    }
+
     @Test func emptyTextIsNotNull() throws {
         let database = try Database(path: ":memory:")
         #expect(try database.scalar("SELECT ? IS NULL", [""], as: Int.self) == 0)

@@ -89,7 +89,7 @@ public struct Migrator: Sendable {
                     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     [migration.version, migration.name, migration.checksum])
                 if let violation = try database.makeStatement("PRAGMA foreign_key_check").first([], { row -> String in row[0] }) {
-                    throw DatabaseError(extendedCode: 787, message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
+                    throw DatabaseError(extendedCode: DatabaseError.foreignKeyViolation, message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
                 }
             }
             return pending

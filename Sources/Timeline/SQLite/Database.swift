@@ -56,6 +56,10 @@ public final class Database {
         // `.timeout`) that starts just then, and makes Litestream re-copy the whole file.
         // SQLite's automatic checkpoints keep the log short.
         timeline_db_config_flag(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
+        // "x" is an identifier, never a string: a misspelt column is an error, not a constant.
+        // See <https://sqlite.org/quirks.html#dblquote>.
+        timeline_db_config_flag(handle, SQLITE_DBCONFIG_DQS_DML, 0)
+        timeline_db_config_flag(handle, SQLITE_DBCONFIG_DQS_DDL, 0)
         try executeScript("PRAGMA foreign_keys = ON")
         // Fails with SQLITE_NOTADB on a file that is not a database, before anything is written.
         _ = try makeStatement("SELECT count(*) FROM sqlite_schema").scalar(as: Int64.self)

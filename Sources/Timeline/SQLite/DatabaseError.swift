@@ -33,7 +33,12 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         return text
     }
 
+    /// `SQLITE_CONSTRAINT_FOREIGNKEY`, for errors the library raises itself about references.
+    public static let foreignKeyViolation: Int32 = SQLITE_CONSTRAINT | (3 << 8)  // sqlite3.h, not imported as a macro
+
     public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
+    /// `SQLITE_ERROR`: the SQL (or a MATCH query) is wrong, as opposed to the file or a lock.
+    public var isSQLError: Bool { code == SQLITE_ERROR }
     public var isNotADatabase: Bool { code == SQLITE_NOTADB }
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     public var isReadOnly: Bool { code == SQLITE_READONLY || code == SQLITE_CANTOPEN }

@@ -9,7 +9,7 @@ extension Store {
                 try database.cachedStatement(query.sql).forEachRow(query.arguments) { row in
                     try body(try readEvent(row))
                 }
-            } catch let error as DatabaseError where filter.search != nil && error.code == 1 {
+            } catch let error as DatabaseError where filter.search != nil && error.isSQLError {
                 // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).
                 throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message); "
                     + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses")
