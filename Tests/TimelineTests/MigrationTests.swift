@@ -16,6 +16,22 @@ struct MigrationTests {
         #expect(Migration.embedded.map(\.version) == Array(1...Migration.embedded.count), "versions are numbered 1, 2, 3, ...")
     }
 
+    /// "A good migration is never modified once shipped": every shipped migration's checksum,
+    /// as databases in the field recorded it. Editing a shipped file (and regenerating the
+    /// embedded copy) fails here; a new migration adds its line once it ships.
+    @Test func shippedMigrationsAreNeverEdited() {
+        let shipped = [
+            1: "02ffdcbf13d4deeb",
+            2: "f4083b66c5bcdc36",
+            3: "d37d6efd2fdff3b9",
+            4: "e46e2aa4c5ef31fd",
+        ]
+        for migration in Migration.embedded {
+            #expect(shipped[migration.version] == migration.checksum,
+                    "\(migration.fileName) differs from the shipped file: add a new migration instead of editing it")
+        }
+    }
+
     @Test func aFreshDatabaseGetsEveryMigrationRecorded() throws {
         let store = try memoryStore()
         let recorded = try Migrator().appliedMigrations(in: store.database)
