@@ -37,6 +37,26 @@ struct FormatTests {
         Event(id: "plain", title: "'=already escaped", date: date("2022-10-17?"), summary: "'hello"),
     ]
 
+    /// The JSON Lines writer builds event lines field by field for speed; it promises the same
+    /// keys, order and bytes as the document's `Event.jsonValue`: checked on the example (quotes,
+    /// roles, cited sources), hostile text, a source without id, and a search snippet.
+    @Test func jsonLinesEventsAreTheDocumentsEventValue() throws {
+        var events = try exampleStore().events() + Self.hostile
+        events.append(Event(title: "No id, source without id", date: date("2019/.."),
+                            sources: [Citation(Source(title: "Untitled \u{1} report", url: "https://example.org/r?a=1&b=\"2\""), locator: "p. 1")]))
+        events += try exampleStore().events(matching: EventFilter(search: "cornerstone"))
+        #expect(events.contains { $0.snippet != nil })
+        for event in events {
+            var line = StringOutput()
+            var writer = JSONLinesWriter()
+            writer.write(event, to: &line)
+            var expected = StringOutput()
+            guard case .object(let members) = event.jsonValue else { Issue.record("not an object"); continue }
+            JSONValue.object([("type", .string("event"))] + members).writeCompact(to: &expected)
+            #expect(line.text == expected.text + "\n")
+        }
+    }
+
     @Test func jsonLinesRoundTripsManyEventsByteForByte() throws {
         let store = try exampleStore()
         for index in 0..<2_000 {
