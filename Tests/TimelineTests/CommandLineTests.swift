@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Timeline
+@testable import Timeline
 
 /// The built `timeline` binary, run as a user would: exit codes, stdout, stderr, and the
 /// database afterwards.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Timeline
+@testable import Timeline
 
 @Suite("Full-text search")
 struct SearchTests {

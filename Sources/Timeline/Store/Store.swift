@@ -2,8 +2,9 @@
 /// events, actors, partnerships, quotes and sources in it. Every user action is one transaction.
 /// A class because it owns a connection (and a cache of actor names bound to it).
 public final class Store {
-    /// The connection; exposed for tests and for SQL a caller wants to run itself.
-    public let database: Database
+    /// The connection. Not public: every write goes through the Store's transactions (tests
+    /// reach it with `@testable import`; a caller's own SQL opens its own `Database`).
+    let database: Database
     /// Actor names and aliases as matched (case- and accent-insensitively); reset by each write.
     var actorDirectory = ActorDirectory()
     /// Actors the current write created only because something named them (with the default
