@@ -186,4 +186,15 @@ public final class Store {
             throw Self.timelineError(error, path: path)
         }
     }
+
+    /// A date read from a column, or a clear error naming what it belongs to.
+    func storedDate(_ text: String?, what: String) throws -> PartialDate? {
+        guard let text else { return nil }
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            throw TimelineError.invalidValue(field: "date", value: text,
+                                             expected: "\(what) has it in the database; fix it in SQL with a date such as 2019-09-10 or 2019-09")
+        }
+    }
 }
