@@ -24,13 +24,14 @@ extension PartialDate {
             var core = part
             let qualifier = core.last.flatMap { "?~%".contains($0) ? $0 : nil }
             if qualifier != nil { core = core.dropLast() }
-            guard (4...10).contains(core.utf8.count),
+            // Nine bytes is never canonical; "2015-2017" is two years, which the full parser reads.
+            guard (4...10).contains(core.utf8.count), core.utf8.count != 9,
                   core.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x58 }) else { return nil }
             var point: DatePoint
             if let digits = try digitsOnly(core) {
                 point = digits
             } else {
-                point = try DatePoint(edtf: String(core))
+                point = try DatePoint(edtf: core)
             }
             point.isUncertain = qualifier == "?" || qualifier == "%"
             point.isApproximate = qualifier == "~" || qualifier == "%"
@@ -83,26 +84,55 @@ extension PartialDate {
         let text = NaturalText.fold(text)
         guard !text.isEmpty else { throw .empty }
         guard !NaturalText.mentionsTime(text) else { throw .timesNotSupported }
-        guard let (start, end) = try NaturalText.intervalEnds(text) else {
-            return PartialDate(try DatePoint(natural: text, today: today))
+        if let refused = refusedEDTF(text) { throw refused }
+        if let numeric = try NaturalText.numericDate(text) {
+            return PartialDate(numeric)
         }
-        return try PartialDate(
-            start: IntervalEnd(natural: start, isStart: true, today: today),
-            end: IntervalEnd(natural: end, isStart: false, today: today)
-        )
+        guard let (start, end) = try NaturalText.intervalEnds(text) else {
+            return try NaturalDate(Substring(text), today: today).partialDate()
+        }
+        let last = try IntervalEnd(natural: end, isStart: false, today: today)
+        let first: IntervalEnd
+        do throws(InvalidDate) {
+            first = try IntervalEnd(natural: start, isStart: true, today: today)
+        } catch {
+            // "du 10 au 12 septembre 2019", "May to June 2022": the start takes what it lacks from the end.
+            guard case .date = last, let completed = Self.borrowing(start, from: end, today: today)
+            else { throw error }
+            first = completed
+        }
+        return try PartialDate(start: first, end: last)
+    }
+
+    /// The start completed with the end's last words: "10" and "12 septembre 2019" give
+    /// "10 septembre 2019", "mai" and "juin 2022" give "mai 2022".
+    private static func borrowing(_ start: Substring, from end: Substring, today: () -> Day) -> IntervalEnd? {
+        let endWords = NaturalText.words(end)
+        for count in (1..<max(endWords.count, 1)).reversed() {
+            let borrowed = "\(start) " + endWords.suffix(count).joined(separator: " ")
+            if let first = try? IntervalEnd(natural: Substring(borrowed), isStart: true, today: today) {
+                return first
+            }
+        }
+        return nil
+    }
+
+    /// Why an EDTF form outside what this tool stores is refused: years beyond 9999 (`Y170000002`),
+    /// negative years (`-1985`); nil for anything else.
+    private static func refusedEDTF(_ text: String) -> InvalidDate? {
+        let bytes = text.utf8
+        guard let first = bytes.first, let second = bytes.dropFirst().first else { return nil }
+        if first == 0x79, second.isDigit || second == 0x2D { return .yearRange }  // "y170000002", "y-170000002"
+        if first == 0x2D, second.isDigit { return .yearRange }  // "-1985"
+        return nil
     }
 }
 
 extension DatePoint {
-    /// Whether the text can only be meant as EDTF (digits, X and hyphens), once lowercased
-    /// and stripped of qualifiers.
-    static func looksLikeEDTF(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { "0123456789xu-".contains($0) }
-    }
-
     /// Parses an unqualified, folded (lowercased) EDTF date ("2019", "2019-09-xx", "201x");
     /// `x` and the old `u` become the canonical `X`.
-    init(edtf text: String) throws(InvalidDate) {
+    init(edtf text: Substring) throws(InvalidDate) {
+        if text.first == "-", text.dropFirst().first?.isASCIIDigit == true { throw .yearRange }  // "-1985"
         let parts = String(text.map { "xu".contains($0) ? "X" : $0 })
             .split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count <= 3 else { throw .notUnderstood }
