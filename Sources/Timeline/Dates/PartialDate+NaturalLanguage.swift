@@ -41,18 +41,35 @@ enum NaturalText {
     static func words(_ text: Substring) -> [Substring] {
         var words: [Substring] = []
         words.reserveCapacity(6)
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-            if word.count > 2, word.hasPrefix("l'") || word.hasPrefix("d'") {
-                words.append(word.prefix(2))
-                words.append(word.dropFirst(2))
-            } else if let dash = word.firstIndex(of: "-"), word[..<dash] == "mi" || word[..<dash] == "mid",
-                      word.index(after: dash) < word.endIndex {
-                words.append(word[..<dash])
-                words.append(word[word.index(after: dash)...])
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        func flush(_ end: String.Index) {
+            guard start < end else { return }
+            let word = text[start..<end]
+            let utf8 = word.utf8
+            if utf8.count > 2, let second = utf8.dropFirst().first, second == 0x27,
+               let first = utf8.first, first == 0x6C || first == 0x64 {  // "l'…", "d'…"
+                let split = utf8.index(utf8.startIndex, offsetBy: 2)
+                words.append(text[start..<split])
+                words.append(text[split..<end])
+            } else if let dash = utf8.firstIndex(of: 0x2D), utf8.index(after: dash) < end,
+                      utf8[..<dash].elementsEqual("mi".utf8) || utf8[..<dash].elementsEqual("mid".utf8) {
+                words.append(text[start..<dash])
+                words.append(text[utf8.index(after: dash)..<end])
             } else {
                 words.append(word)
             }
         }
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x2C {
+                flush(index)
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        flush(bytes.endIndex)
         return words
     }
 
@@ -86,9 +103,9 @@ enum NaturalText {
     /// The two sides of the first separator found, trimmed; an error when it occurs more than once.
     private static func split(_ text: Substring, at separators: [String]) throws(InvalidDate) -> (Substring, Substring)? {
         for separator in separators {
-            guard let range = text.firstRange(of: separator) else { continue }
+            guard let range = text.utf8Range(of: separator) else { continue }
             let end = text[range.upperBound...]
-            guard end.firstRange(of: separator) == nil else { throw .notUnderstood }
+            guard end.utf8Range(of: separator) == nil else { throw .notUnderstood }
             return (text[..<range.lowerBound].trimmingSpaces, end.trimmingSpaces)
         }
         return nil
@@ -203,7 +220,7 @@ extension NaturalDate {
             body = body.trimmingSpaces
             if let last = body.last, last == "?" || last == "~" || last == "%" { throw .oneQualifier }
         }
-        guard !body.contains(where: { $0 == "?" || $0 == "~" || $0 == "%" }) else { throw .qualifierAtEnd }
+        guard !body.utf8.contains(where: { $0 == 0x3F || $0 == 0x7E || $0 == 0x25 }) else { throw .qualifierAtEnd }
         var words = NaturalText.words(body)[...]
         while words.count > 1, let first = words.first {
             if NaturalText.approximateWords.contains(first) {
@@ -230,8 +247,8 @@ extension NaturalDate {
     private static func unqualified(
         _ text: Substring, _ words: ArraySlice<Substring>, today: () -> Day
     ) throws(InvalidDate) -> NaturalDate {
-        // The display's own forms.
-        if let year = text.removingSuffix(" (month unknown)").flatMap(NaturalText.year) {
+        // The display's own forms, which end with a parenthesis.
+        if text.utf8.last == 0x29, let year = text.removingSuffix(" (month unknown)").flatMap(NaturalText.year) {
             return .point(try DatePoint(yearPrefix: year, month: .unspecified))
         }
         if let year = text.removingSuffix(" (month and day unknown)").flatMap(NaturalText.year) {
@@ -254,6 +271,9 @@ extension NaturalDate {
         if words.count == 1, let word = words.first {
             if NaturalText.todayWords.contains(word) {
                 return .point(DatePoint(today()))
+            }
+            if let year = NaturalText.year(word) {
+                return .point(try DatePoint(yearPrefix: year))
             }
             if DatePoint.looksLikeEDTF(word) {
                 return .point(try DatePoint(edtf: word))
@@ -454,12 +474,30 @@ extension UInt8 {
 }
 
 extension Substring {
+    /// Compared byte by byte: folded text and these affixes are already in one normal form.
     func removingPrefix(_ prefix: String) -> Substring? {
-        hasPrefix(prefix) ? dropFirst(prefix.count) : nil
+        guard utf8.starts(with: prefix.utf8) else { return nil }
+        return self[utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)...]
     }
 
     func removingSuffix(_ suffix: String) -> Substring? {
-        hasSuffix(suffix) ? dropLast(suffix.count) : nil
+        guard utf8.count >= suffix.utf8.count,
+              utf8.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+        return self[..<utf8.index(utf8.endIndex, offsetBy: -suffix.utf8.count)]
+    }
+
+    /// The first place `needle` occurs, found byte by byte.
+    func utf8Range(of needle: String) -> Range<String.Index>? {
+        let needle = needle.utf8
+        guard let first = needle.first else { return nil }
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: first) {
+            if utf8[found...].starts(with: needle) {
+                return found..<utf8.index(found, offsetBy: needle.count)
+            }
+            index = utf8.index(after: found)
+        }
+        return nil
     }
 
     /// Without leading and trailing spaces (the text is already folded: other whitespace is gone).
