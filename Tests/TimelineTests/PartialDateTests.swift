@@ -211,7 +211,7 @@ private let invalidCases: [InvalidDateCase] = [
     InvalidDateCase("2019-1X", "either two digits or XX"),
     InvalidDateCase("3st May 2019", "not a date this tool understands"),
     InvalidDateCase("10 Smarch 2019", "not a date this tool understands"),
-    InvalidDateCase("10 Sep 19", "not a date this tool understands"),
+    InvalidDateCase("10 Sep 19", "a year needs exactly four digits"),
     InvalidDateCase("present – 2020", "not a date this tool understands"),
     InvalidDateCase("2015s", "not a date this tool understands"),
     InvalidDateCase("from 2019", "not a date this tool understands"),

@@ -42,6 +42,11 @@ struct InvalidDate: Error {
     static let dayWithoutMonth = InvalidDate(reason: "a day cannot be known when the month is not (2019-XX-XX)")
     static let oneQualifier = InvalidDate(reason: "only one qualifier (?, ~ or %) is allowed")
     static let qualifierAtEnd = InvalidDate(reason: "a qualifier (?, ~ or %) goes at the end of the date")
+    static let dayInGrouping = InvalidDate(reason: "a season or part of a year (2021-21, 2022-37) has no day")
+    static let yearNeeded = InvalidDate(reason: "a year is needed (10 September 2019, not 10 September)")
+    static let weekdayWithoutDay = InvalidDate(
+        reason: "a weekday goes with a full date (Monday, October 17, 2022; lundi 17 octobre 2022)")
+    static let notADecade = InvalidDate(reason: "a decade starts with a round year (les années 2010)")
     static let noDatedEnd = InvalidDate(reason: "an interval needs at least one dated end")
 
     static func monthDoesNotExist(_ month: Int) -> InvalidDate {
@@ -56,6 +61,19 @@ struct InvalidDate: Error {
         let days = Day.daysIn(month: month, year: year)
         return InvalidDate(
             reason: "\(Day.englishMonthNames[month - 1]) \(year.zeroPadded(to: 4)) has \(days) days")
+    }
+
+    static func wrongWeekday(_ day: Day, named weekday: Int) -> InvalidDate {
+        let (actualEnglish, actualFrench) = NaturalText.weekdayNames[day.weekday - 1]
+        let (namedEnglish, namedFrench) = NaturalText.weekdayNames[weekday - 1]
+        return InvalidDate(reason: "\(day.iso) is a \(actualEnglish) (\(actualFrench)), not a \(namedEnglish) (\(namedFrench))")
+    }
+
+    static func ambiguousNumericDate(dayFirst: DatePoint, monthFirst: DatePoint) -> InvalidDate {
+        InvalidDate(reason: """
+            ambiguous: \(dayFirst.edtf) (day first, \(dayFirst.display)) or \(monthFirst.edtf) \
+            (month first, \(monthFirst.display)); write the one you mean as YYYY-MM-DD
+            """)
     }
 
     static func endsBeforeStart(start: String, end: String) -> InvalidDate {

@@ -1,6 +1,9 @@
 /// One EDTF level 0/1 date: a year whose last digits may be unspecified (201X, 20XX), an optional
 /// month and day that may be unspecified (XX), and the uncertain/approximate qualifiers.
 ///
+/// The month may instead be a season or a third of a year (`2021-21`, `2022-37`, see
+/// `SubYearGrouping`), which has no day.
+///
 /// Every value is valid: the throwing initialiser checks the calendar.
 struct DatePoint: Hashable, Sendable {
     /// A month or day that is either known or explicitly unspecified ("XX").
@@ -26,7 +29,7 @@ struct DatePoint: Hashable, Sendable {
     let unspecifiedYearDigits: Int
     /// nil when the date stops at the year.
     let month: Component?
-    /// nil when the date stops at the month (or the year).
+    /// nil when the date stops at the month (or the year), and always for a season.
     let day: Component?
     /// `?`: the source may be wrong.
     var isUncertain = false
@@ -50,6 +53,11 @@ struct DatePoint: Hashable, Sendable {
         case (.unspecified, .known?):
             throw .dayWithoutMonth
         case (.known(let month), let day):
+            if let grouping = SubYearGrouping(rawValue: month) {
+                guard day == nil else { throw .dayInGrouping }
+                guard grouping != .winter || yearPrefix < 9999 else { throw .yearRange }
+                break
+            }
             guard (1...12).contains(month) else { throw .monthDoesNotExist(month) }
             guard let day = day?.value else { break }
             guard day >= 1 else { throw .dayDoesNotExist(day) }
@@ -75,18 +83,30 @@ struct DatePoint: Hashable, Sendable {
         return yearPrefix * span...yearPrefix * span + span - 1
     }
 
+    /// The season or third of a year in the month's place, if any.
+    var grouping: SubYearGrouping? {
+        month?.value.flatMap(SubYearGrouping.init(rawValue:))
+    }
+
     /// The first day the date can mean. Qualifiers do not widen it.
     var earliest: Day {
-        Day(uncheckedYear: years.lowerBound, month: month?.value ?? 1, day: day?.value ?? 1)
+        let month = grouping?.months.lowerBound ?? month?.value ?? 1
+        return Day(uncheckedYear: years.lowerBound, month: month, day: day?.value ?? 1)
     }
 
     /// The last day the date can mean. Qualifiers do not widen it.
     var latest: Day {
-        let year = years.upperBound, month = month?.value ?? 12
+        var year = years.upperBound, month = month?.value ?? 12
+        if let last = grouping?.months.upperBound {
+            year += (last - 1) / 12
+            month = (last - 1) % 12 + 1
+        }
         return Day(uncheckedYear: year, month: month, day: day?.value ?? Day.daysIn(month: month, year: year))
     }
 
-    /// The finest part that is actually known.
+    /// The finest part that is actually known. A season or a third of a year counts as `.month`:
+    /// its bounds are whole months, and the database's `precision` column (whose CHECK the shipped
+    /// first migration fixed to year, month, day) has no finer word for it; its EDTF keeps what it is.
     var precision: DatePrecision {
         switch (month, day) {
         case (.known, .known): .day

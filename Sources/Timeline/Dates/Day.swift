@@ -68,6 +68,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The day of the week, ISO 8601 style: 1 is Monday, 7 is Sunday.
+    public var weekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        ((ordinal % 7) + 7 + 3) % 7 + 1
+    }
+
     /// English month names, January first; their first three letters are the usual abbreviations.
     static let englishMonthNames = [
         "January", "February", "March", "April", "May", "June",

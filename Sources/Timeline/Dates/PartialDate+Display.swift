@@ -24,7 +24,8 @@ extension IntervalEnd {
 }
 
 extension DatePoint {
-    /// "c. " before an approximate date, "?" after an uncertain one.
+    /// "c. " before an approximate date, "?" after an uncertain one. Seasons and thirds of a year are
+    /// named: "spring 2021", "winter 2022-23" (December 2022 to February 2023), "early 2022", "mid-2022".
     var display: String {
         (isApproximate ? "c. " : "") + plainDisplay + (isUncertain ? "?" : "")
     }
@@ -43,6 +44,13 @@ extension DatePoint {
             return "\(year) (month unknown)"
         case (_, .unspecified, _):
             return "\(year) (month and day unknown)"
+        case (_, .known(let code), nil) where grouping != nil:
+            let grouping = SubYearGrouping(rawValue: code)!
+            switch grouping {
+            case .winter: return "winter \(year)-\(((yearPrefix + 1) % 100).zeroPadded(to: 2))"
+            case .mid: return "mid-\(year)"
+            default: return "\(grouping.englishName) \(year)"
+            }
         case (_, .known(let month), nil):
             return "\(Self.abbreviation(month)) \(year)"
         case (_, .known(let month), .unspecified):
