@@ -4,6 +4,7 @@
 (function () {
   'use strict';
 
+  var scriptStart = performance.now();
   var doc = document;
   var byId = function (id) { return doc.getElementById(id); };
 
@@ -18,7 +19,7 @@
   var N = events.length;
 
   // ---------------------------------------------------------------- constants
-  var MARK_LIMIT = 6000;      // above this many marks in view, draw density instead
+  var MARK_LIMIT = 2500;      // above this many events in view, draw counts per period instead
   var ROW_H = 24;             // height of one row of marks
   var LANE_HEAD = 24;         // lane title strip
   var BAND_H = 22;            // partnership band
@@ -499,6 +500,7 @@
     });
     plot.appendChild(frag);
     todayEl = el('div', 'today-line');
+    todayEl.appendChild(el('span', 'today-label', 'Today'));
     plot.appendChild(todayEl);
   }
 
@@ -526,7 +528,7 @@
     m.appendChild(el('span', 'label', e.title || 'Untitled'));
     m.setAttribute('aria-label', (e.title || 'Untitled') + ', ' + (e.date ? e.date.display : 'undated'));
     m._shape = shape;
-    m._labelW = Math.min(260, 14 + (e.title ? e.title.length : 8) * 6.4 + (q ? 14 : 0));
+    m._labelW = Math.min(340, 14 + (e.title ? e.title.length : 8) * 6.6) + (q ? 14 : 0);
     markCache.set(key, m);
     return m;
   }
@@ -622,7 +624,7 @@
     });
     var tdx = X(today + 0.5);
     if (today !== null && tdx >= 0 && tdx <= width) {
-      var tl = el('div', 'today-tick', 'Today');
+      var tl = el('div', 'today-tick');
       tl.style.transform = 'translateX(' + tdx.toFixed(1) + 'px)';
       frag.appendChild(tl);
     }
@@ -1149,6 +1151,7 @@
   // for tests and tools: a read-only view of the state
   window.timelinePage = Object.freeze({
     readyAt: performance.now(),
+    scriptMs: performance.now() - scriptStart,
     view: function () { return { t0: view.t0, t1: view.t1, density: chart.classList.contains('is-density') }; },
     lanes: function () { return lanes.map(function (l) { return { name: l.name, events: l.entries.slice() }; }); },
     matched: function () { var out = []; for (var i = 0; i < N; i++) if (matched[i]) out.push(i); return out; },
