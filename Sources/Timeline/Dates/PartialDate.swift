@@ -81,7 +81,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     public var description: String { edtf }
 
     /// The dated parts, start first; never empty.
-    private var points: [DatePoint] {
+    var points: [DatePoint] {
         switch form {
         case .single(let point): [point]
         case .interval(let start, let end): [start.point, end.point].compactMap(\.self)

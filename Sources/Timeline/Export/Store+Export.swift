@@ -1,19 +1,29 @@
 /// Export joins the Store to a format: the Store reads events, a format's writer writes them.
 extension Store {
     /// Writes the events `filter` keeps in `format` (with the records they refer to, for the
-    /// formats that carry them), streaming; returns how many events it wrote.
+    /// formats that carry them), streaming: a writer that asks for two passes gets the events
+    /// read twice, in one read transaction, rather than kept in memory. Returns how many
+    /// events it wrote.
     @discardableResult
     public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
                       to output: inout some TextOutputStream) throws -> Int {
-        let records = format.needsRecords ? try records(for: filter) : TimelineDocument()
-        var writer = options.makeWriter(format, records: records, ranked: filter.rankedBySearch)
-        var count = 0
-        writer.writeHeader(to: &output)
-        try forEachEvent(matching: filter) { event in
-            writer.write(event, to: &output)
-            count += 1
+        try read {
+            try database.readTransaction {
+                let records = format.needsRecords ? try records(for: filter) : TimelineDocument()
+                var writer = options.makeWriter(format, records: records, ranked: filter.rankedBySearch)
+                var count = 0
+                writer.writeHeader(to: &output)
+                for pass in 0..<writer.passes {
+                    if pass > 0 { writer.startPass(pass, to: &output) }
+                    count = 0
+                    try forEachEvent(matching: filter) { event in
+                        writer.write(event, to: &output)
+                        count += 1
+                    }
+                }
+                writer.writeFooter(to: &output)
+                return count
+            }
         }
-        writer.writeFooter(to: &output)
-        return count
     }
 }

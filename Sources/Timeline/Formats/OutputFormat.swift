@@ -20,6 +20,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case timesketchCSV = "timesketch-csv"
     /// Timesketch's JSON Lines.
     case timesketchJSONL = "timesketch-jsonl"
+    /// One self-contained page: an interactive chart over the list of events.
+    case html
 
     /// The format a file name's extension suggests: `.json`, `.jsonl`/`.ndjson`, `.csv`,
     /// `.md`/`.markdown`, `.ics`, `.txt`; nil for others.
@@ -31,12 +33,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case "md", "markdown": .markdown
         case "ics": .ical
         case "txt": .text
+        case "html", "htm": .html
         default: nil
         }
     }
 
     /// True for formats that carry the actors, sources and partnerships before the events.
-    var needsRecords: Bool { self == .json || self == .jsonl || self == .timelinejs }
+    var needsRecords: Bool { self == .json || self == .jsonl || self == .timelinejs || self == .html }
 }
 
 /// How to write: the choices that only some formats look at.
@@ -47,8 +50,14 @@ public struct OutputOptions: Sendable {
     public var byteOrderMark = false
     /// Keep spreadsheets from running cells as formulas (csv, timesketch-csv).
     public var neutralizeFormulas = true
-    /// The title slide (timelinejs).
+    /// The title slide (timelinejs), the page's heading (html).
     public var title = "Timeline"
+    /// The line under the page's heading (html).
+    public var description: String?
+    /// How the page's chart groups events (html).
+    public var lanes = HTMLWriter.Lanes.partnership
+    /// The day the page marks as today and derives partnership status from (html).
+    public var today = Day.today()
     /// How slides are grouped (timelinejs).
     public var grouping = TimelineJSWriter.Grouping.kind
     /// The export's time, for iCalendar's DTSTAMP.
@@ -71,6 +80,7 @@ public struct OutputOptions: Sendable {
         case .timelinejs: TimelineJSWriter(records: records, title: title, groupBy: grouping)
         case .timesketchCSV: TimesketchWriter(layout: .csv, neutralizeFormulas: neutralizeFormulas)
         case .timesketchJSONL: TimesketchWriter(layout: .jsonLines)
+        case .html: HTMLWriter(records: records, title: title, description: description, lanes: lanes, today: today)
         }
     }
 }

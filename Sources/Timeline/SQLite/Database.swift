@@ -140,6 +140,15 @@ public final class Database {
     /// True while a transaction is open.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// Runs `body` in a read transaction (`BEGIN DEFERRED`): every query in it sees the file as
+    /// it was at the first one, whatever other processes commit meanwhile. Nested calls join it.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else { return try body() }
+        try executeScript("BEGIN DEFERRED")
+        defer { if isInTransaction { try? executeScript("COMMIT") } }
+        return try body()
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws (the
     /// original error is rethrown even if the rollback fails). The outermost level is
     /// `BEGIN IMMEDIATE`, so a lock conflict shows at the start and not midway; nested calls use

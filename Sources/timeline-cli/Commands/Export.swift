@@ -36,8 +36,14 @@ struct Export: ParsableCommand {
           help: "csv, timesketch-csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them).")
     var noFormulaEscape = false
 
-    @Option(help: ArgumentHelp("timelinejs: the title slide's headline.", valueName: "text"))
+    @Option(help: ArgumentHelp("timelinejs, html: the title slide's headline, the page's heading.", valueName: "text"))
     var title: String = "Timeline"
+
+    @Option(help: ArgumentHelp("html: a line under the page's heading.", valueName: "text"))
+    var description: String?
+
+    @Option(help: ArgumentHelp("html: the chart's lanes: partnership, actor, kind or none.", valueName: "lanes"))
+    var lanes: HTMLWriter.Lanes = .partnership
 
     @Option(name: .customLong("group-by"), help: ArgumentHelp("timelinejs: group slides by kind, partnership or none.", valueName: "grouping"))
     var grouping: TimelineJSWriter.Grouping = .kind
@@ -50,6 +56,8 @@ struct Export: ParsableCommand {
         options.neutralizeFormulas = !noFormulaEscape
         options.title = title
         options.grouping = grouping
+        options.description = description
+        options.lanes = lanes
         guard let output else {
             var standardOutput = StandardOutput()
             defer { standardOutput.flush() }
@@ -69,3 +77,4 @@ struct Export: ParsableCommand {
 }
 
 extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
+extension HTMLWriter.Lanes: ExpressibleByArgument {}

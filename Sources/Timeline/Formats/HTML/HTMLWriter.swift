@@ -1,0 +1,261 @@
+/// Writes one self-contained HTML page: an interactive chart over a plain, semantic list of the
+/// events (what screen readers, readers without JavaScript and print get). Style, script and data
+/// are inline and a Content Security Policy forbids every remote load, so the file works opened
+/// from disk, offline, e-mailed. The page's files and the contract this writer keeps are in
+/// `assets/page/` (README.md there); the binary carries them in `PageAssets`.
+///
+/// Two passes over the events, so memory stays flat: the first writes the list, the second the
+/// data the script draws.
+public struct HTMLWriter: EventWriter {
+    /// How the chart groups events into lanes.
+    public enum Lanes: String, CaseIterable, Sendable {
+        /// Each partnership's lane with its span as a bar, then events of no partnership.
+        case partnership
+        /// One lane per actor (an event on each of its actors' lanes).
+        case actor
+        /// One lane per kind.
+        case kind
+        /// One lane.
+        case none
+    }
+
+    public var records: TimelineDocument
+    public var title: String
+    public var description: String?
+    public var lanes: Lanes
+    /// The day the page places its "today" mark on and derives partnership status from.
+    public var today: Day
+
+    public var passes: Int { 2 }
+
+    /// The pass the events come in: 0 for the list, 1 for the data.
+    private var pass = 0
+    /// The events' place in the current pass.
+    private var index = 0
+    private var partnershipNames: [String: String] = [:]
+
+    public init(records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
+                lanes: Lanes = .partnership, today: Day) {
+        self.records = records
+        self.title = title
+        self.description = description
+        self.lanes = lanes
+        self.today = today
+    }
+
+    public mutating func writeHeader(to output: inout some TextOutputStream) {
+        partnershipNames = Dictionary(records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        output.write(Self.templatePart(0, filledWith: templateValues))
+        output.write("<ol class=\"events\">")
+    }
+
+    public mutating func startPass(_ pass: Int, to output: inout some TextOutputStream) {
+        output.write(index == 0 ? "</ol>" : "\n</ol>")
+        output.write(Self.templatePart(1, filledWith: templateValues))
+        var head = "{"
+        for (key, value) in [("title", JSONValue.string(title)), ("description", description.map(JSONValue.string) ?? .null),
+                             ("today", .string(today.iso)), ("lanes", .string(lanes.rawValue)),
+                             ("partnerships", .array(records.partnerships.map(payload)))] {
+            JSONValue.writeString(key, to: &head)
+            head += ":"
+            value.writeCompact(to: &head)
+            head += ","
+        }
+        output.write(Self.scriptSafe(head) + "\"events\":[")
+        self.pass = pass
+        index = 0
+    }
+
+    public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
+        if pass == 1 {
+            var text = index == 0 ? "" : ","
+            payload(event).writeCompact(to: &text)
+            output.write(Self.scriptSafe(text))
+        } else {
+            output.write("\n")
+            output.write(listItem(event, index: index))
+        }
+        index += 1
+    }
+
+    public mutating func writeFooter(to output: inout some TextOutputStream) {
+        output.write("]}")
+        output.write(Self.templatePart(2, filledWith: templateValues))
+    }
+
+
+    // MARK: - The template
+
+    /// The template's placeholders other than the list and the data, which the passes write.
+    private var templateValues: [String: String] {
+        ["lang": "en", "title": Escaping.html(title), "description": Escaping.html(description ?? ""),
+         "csp": "default-src 'none'; script-src 'sha256-\(PageAssets.scriptHash)'; style-src 'sha256-\(PageAssets.styleHash)'; "
+            + "img-src data:; base-uri 'none'; form-action 'none'",
+         "style": PageAssets.style, "script": PageAssets.script]
+    }
+
+    /// The template before `{{list}}` (part 0), between `{{list}}` and `{{data}}` (1), or after
+    /// `{{data}}` (2), with the other placeholders filled in one pass (text put in is never
+    /// scanned again).
+    static func templatePart(_ part: Int, filledWith values: [String: String]) -> String {
+        let template = PageAssets.template
+        let list = template.firstRange(of: "{{list}}")!, data = template.firstRange(of: "{{data}}")!
+        let text = switch part {
+        case 0: template[..<list.lowerBound]
+        case 1: template[list.upperBound..<data.lowerBound]
+        default: template[data.upperBound...]
+        }
+        var filled = ""
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{") {
+            filled += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            filled += values[name] ?? "{{\(name)}}"
+            rest = rest[close.upperBound...]
+        }
+        return filled + rest
+    }
+
+    /// JSON made safe inside a script element: `<` (so `</script>` cannot end it) and the two
+    /// line separators JavaScript once refused are written as escapes. They only occur in strings.
+    static func scriptSafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+        var text = ""
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": text += "\\u003c"
+            case "\u{2028}": text += "\\u2028"
+            case "\u{2029}": text += "\\u2029"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+}
+
+extension HTMLWriter {
+    // MARK: - The list
+
+    func listItem(_ event: Event, index i: Int) -> String {
+        var html = "<li id=\"event-\(i)\" data-index=\"\(i)\"><article aria-labelledby=\"event-\(i)-title\">"
+        html += "<h3 id=\"event-\(i)-title\">\(Escaping.html(event.title))</h3>"
+        html += "<p class=\"when\" data-edtf=\"\(Escaping.html(event.date.edtf))\">\(when(event.date))</p>"
+        var facts = ""
+        if let kind = event.kind { facts += "<dt>Kind</dt><dd>\(Escaping.html(kind))</dd>" }
+        if let id = event.partnership { facts += "<dt>Partnership</dt><dd>\(Escaping.html(partnershipNames[id] ?? id))</dd>" }
+        if !event.actors.isEmpty {
+            facts += "<dt>Actors</dt><dd><ul class=\"actors\">" + event.actors.map { actor in
+                "<li>\(Escaping.html(actor.name))" + (actor.role.map { "<span class=\"role\"> (\(Escaping.html($0)))</span>" } ?? "") + "</li>"
+            }.joined() + "</ul></dd>"
+        }
+        if !event.tags.isEmpty {
+            facts += "<dt>Tags</dt><dd><ul class=\"tags\">" + event.tags.map { "<li>\(Escaping.html($0))</li>" }.joined() + "</ul></dd>"
+        }
+        if !facts.isEmpty { html += "<dl class=\"facts\">\(facts)</dl>" }
+        if let summary = event.summary { html += "<p class=\"summary\">\(Escaping.html(summary))</p>" }
+        for quote in event.quotes {
+            html += "<figure class=\"quote\"><blockquote\(languageAttribute(quote.language))><p>\(Escaping.html(quote.text))</p></blockquote>"
+            if let translation = quote.translation {
+                html += "<p class=\"translation\"\(languageAttribute(quote.translationLanguage))>\(Escaping.html(translation))</p>"
+            }
+            html += "<figcaption>— <span class=\"speaker\">\(Escaping.html(quote.speaker))</span>"
+            if let role = quote.speakerRole { html += "<span class=\"role\">, \(Escaping.html(role))</span>" }
+            if let source = quote.source { html += ". " + sourceHTML(source) }
+            html += "</figcaption></figure>"
+        }
+        if !event.sources.isEmpty {
+            html += "<ul class=\"sources\">" + event.sources.map { "<li>\(sourceHTML($0))</li>" }.joined() + "</ul>"
+        }
+        return html + "</article></li>"
+    }
+
+    /// The date as `show` displays it, in a `<time>` element where HTML can say it exactly.
+    private func when(_ date: PartialDate) -> String {
+        let display = Escaping.html(date.display)
+        guard !date.isInterval, let start = date.earliest?.iso, start.utf8.count == 10 else { return display }
+        let length = switch date.unit {
+        case "day": 10
+        case "month": 7
+        case "year": 4
+        default: 0
+        }
+        return length == 0 ? display : "<time datetime=\"\(start.prefix(length))\">\(display)</time>"
+    }
+
+    private func sourceHTML(_ citation: Citation) -> String {
+        let source = citation.source
+        let label = Escaping.html(source.title ?? source.url ?? source.id ?? "Source")
+        let linkable = source.url.map(Escaping.isLinkable) ?? false
+        var html = "<span class=\"source\"><cite>"
+        html += linkable ? "<a href=\"\(Escaping.html(source.url!))\">\(label)</a>" : label
+        html += "</cite>"
+        if let url = source.url, !linkable, source.title != nil { html += "<span class=\"url\"> (\(Escaping.html(url)))</span>" }
+        if let publisher = source.publisher { html += "<span class=\"publisher\">, \(Escaping.html(publisher))</span>" }
+        if let published = source.published { html += "<span class=\"published\">, \(Escaping.html(published.display))</span>" }
+        if let locator = citation.locator { html += "<span class=\"locator\">: \(Escaping.html(locator))</span>" }
+        return html + "</span>"
+    }
+
+    private func languageAttribute(_ language: String?) -> String {
+        guard let language, Self.isLanguageTag(language) else { return "" }
+        return " lang=\"\(language)\""
+    }
+
+    /// `^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    // MARK: - The data
+
+    func payload(_ event: Event) -> JSONValue {
+        .object([
+            ("id", event.id.map(JSONValue.string) ?? .null), ("title", .string(event.title)), ("date", payload(event.date)),
+            ("kind", optional(event.kind)),
+            ("actors", .array(event.actors.map { .object([("name", .string($0.name)), ("role", optional($0.role))]) })),
+            ("tags", .array(event.tags.map(JSONValue.string))), ("partnership", optional(event.partnership)),
+            ("summary", optional(event.summary)),
+            ("quotes", .array(event.quotes.map { quote in
+                .object([("speaker", .string(quote.speaker)), ("role", optional(quote.speakerRole)), ("text", .string(quote.text)),
+                         ("language", optional(quote.language)), ("translation", optional(quote.translation)),
+                         ("translationLanguage", optional(quote.translationLanguage)), ("source", quote.source.map(payload) ?? .null)])
+            })),
+            ("sources", .array(event.sources.map(payload))),
+        ])
+    }
+
+    func payload(_ partnership: Partnership) -> JSONValue {
+        .object([
+            ("id", partnership.id.map(JSONValue.string) ?? .null), ("name", .string(partnership.name)),
+            ("date", partnership.date.map(payload) ?? .null), ("status", .string(partnership.status(on: today).rawValue)),
+            ("term", optional(partnership.term)), ("summary", optional(partnership.summary)),
+            ("members", .array(partnership.members.map { .object([("name", .string($0.name)), ("role", optional($0.role))]) })),
+            ("terms", .array(partnership.terms.map(JSONValue.string))), ("sources", .array(partnership.sources.map(payload))),
+        ])
+    }
+
+    func payload(_ date: PartialDate) -> JSONValue {
+        .object([
+            ("edtf", .string(date.edtf)), ("display", .string(date.display)),
+            ("start", optional(date.earliest?.iso)), ("end", optional(date.latest?.iso)),
+            ("startKind", .string(date.startKind.rawValue)), ("endKind", .string(date.endKind.rawValue)),
+            ("precision", .string(date.unit)), ("uncertain", .bool(date.isUncertain)), ("approximate", .bool(date.isApproximate)),
+        ])
+    }
+
+    func payload(_ citation: Citation) -> JSONValue {
+        let source = citation.source
+        return .object([
+            ("id", optional(source.id)), ("title", optional(source.title)), ("url", optional(source.url)),
+            ("publisher", optional(source.publisher)), ("published", optional(source.published?.display)),
+            ("locator", optional(citation.locator)),
+        ])
+    }
+
+    private func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+}
