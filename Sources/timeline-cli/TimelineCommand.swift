@@ -39,13 +39,21 @@ struct TimelineCommand: ParsableCommand {
             if code == .success || error is ExitCode {
                 exit(withError: error)
             }
+            // swift-argument-parser's message quotes the value as given: joined into one line
+            // and capped like any other, before the pointer to the help.
             let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            fail("\(message) (see `timeline help`)", code: code.rawValue)
+            fail(message.asOneMessageLine(limit: messageLimit - 22) + " (see `timeline help`)", code: code.rawValue)
         }
     }
 
+    /// The longest message, in characters, after `error: `.
+    static let messageLimit = 500
+
+    /// Writes `error: MESSAGE` and ends the process. Whatever a message quotes, it leaves here
+    /// as one line of at most `messageLimit` characters with its control characters escaped:
+    /// the last safety net behind the values each message shortens itself.
     private static func fail(_ message: String, code: Int32 = 1) -> Never {
-        StandardError.write("error: \(message)\n")
+        StandardError.write("error: \(message.asOneMessageLine(limit: messageLimit))\n")
         endProcess(code)
     }
 }

@@ -51,11 +51,11 @@ public enum JSONDocumentReader {
         return try values.enumerated().map { offset, value in
             let object = try? JSONObject(value, path: nil, keys: nil, expected: "an object")
             let id = object.flatMap { try? $0.string(key == "actors" ? "name" : "id") }
-            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0)\")" : " (id \"\($0)\")" } ?? "")
+            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0.shownInMessage())\")" : " (id \"\($0.shownInMessage())\")" } ?? "")
             do {
                 return try read(try JSONObject(value, path: nil, keys: nil, expected: "an object"))
             } catch let error as FieldError {
-                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0)\"" } ?? ""),
+                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""),
                                                  reason: error.message)
             }
         }
@@ -109,7 +109,7 @@ public enum JSONDocumentReader {
         var kind = ActorKind.organization
         if let text = try object.string("kind") {
             guard let parsed = ActorKind(rawValue: text) else {
-                throw FieldError(field: object.field("kind"), message: "\"\(text)\" is not one of organization, person, other")
+                throw FieldError(field: object.field("kind"), message: "\"\(text.shownInMessage())\" is not one of organization, person, other")
             }
             kind = parsed
         }
@@ -136,7 +136,7 @@ public enum JSONDocumentReader {
     struct FieldError: Error, CustomStringConvertible {
         var field: String?
         var message: String
-        var description: String { (field.map { "field \"\($0)\": " } ?? "") + message }
+        var description: String { (field.map { "field \"\($0.shownInMessage())\": " } ?? "") + message }
     }
 
     /// A JSON object with the path that leads to it, for messages.

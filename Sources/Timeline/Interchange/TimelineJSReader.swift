@@ -111,7 +111,7 @@ public enum TimelineJSReader {
         do {
             return try event.normalized()
         } catch TimelineError.invalidValue(let field, let value, let expected) {
-            throw FieldError(field: slide.names[field] ?? field, message: "\"\(value)\": \(expected)")
+            throw FieldError(field: slide.names[field] ?? field, message: "\"\(value.shownInMessage())\": \(expected)")
         }
     }
 
@@ -149,7 +149,7 @@ public enum TimelineJSReader {
         private func number(_ text: String?, _ name: String) throws -> Int? {
             guard let text = text?.filter({ !$0.isWhitespace && $0 != "," }), !text.isEmpty else { return nil }
             guard text.dropFirst(text.hasPrefix("-") ? 1 : 0).isASCIIDigits, let number = Int(text) else {
-                throw FieldError(field: name, message: "expected a whole number, got \"\(text)\"")
+                throw FieldError(field: name, message: "expected a whole number, got \"\(text.shownInMessage())\"")
             }
             return number
         }

@@ -11,7 +11,7 @@ extension Store {
                 }
             } catch let error as DatabaseError where filter.search != nil && error.code == 1 {
                 // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).
-                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message); "
+                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message.shownInMessage(limit: 120)); "
                     + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses")
             }
         }

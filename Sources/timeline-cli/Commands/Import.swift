@@ -43,8 +43,8 @@ struct Import: ParsableCommand {
             input = .standardInput
         } else {
             switch FileSystem.entry(at: file) {
-            case .missing: throw CLIError(description: "cannot read \(file): no such file")
-            case .folder: throw CLIError(description: "cannot read \(file): it is a folder")
+            case .missing: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): no such file")
+            case .folder: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): it is a folder")
             case .file: break
             }
             input = try InputBytes(path: file)

@@ -68,8 +68,16 @@ func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: Strin
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
+    // Both pipes are read at once: a binary that fills stderr while the test waits on stdout
+    // would otherwise never end.
+    nonisolated(unsafe) var errData = Data()
+    let errorsRead = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        errData = errors.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.signal()
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    errorsRead.wait()
     process.waitUntilExit()
     return RunResult(status: process.terminationStatus,
                      stdout: String(decoding: outData, as: UTF8.self),
