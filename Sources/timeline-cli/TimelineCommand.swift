@@ -25,6 +25,10 @@ struct TimelineCommand: ParsableCommand {
     )
 
     static func main() {
+        if let invalid = RawArguments.firstInvalid() {
+            fail("argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
+                 + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -54,3 +54,60 @@ struct BoundedMessageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 }
+
+/// Inputs that used to import nothing and succeed, or be changed without a word: each is now
+/// an error that names the input, and nothing is written.
+@Suite("hostile inputs refused", .serialized)
+struct RefusedInputTests {
+    @Test func aDocumentWithNullEventsIsRefused() throws {
+        #expect(throws: TimelineError.importFailed(location: "the document",
+                                                   reason: "field \"events\": null; a document has an events array ([] when it has none)")) {
+            try JSONDocumentReader.document(from: Data(#"{"timeline": 2, "events": null}"#.utf8))
+        }
+        #expect(try JSONDocumentReader.document(from: Data(#"{"timeline": 2, "events": []}"#.utf8)).events.isEmpty)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runTimeline(["import", "-", "--db", "new.db"], in: folder, stdin: #"{"timeline":2,"events":null}"#)
+        expectOneErrorLine(result, status: 1, containing: "field \"events\": null")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test(arguments: ["csv", "timelinejs-csv"])
+    func nulBytesAreNotCSV(format: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Data(count: 5_000_000).write(to: folder.url.appendingPathComponent("zeros.csv"))
+        let result = try runTimeline(["import", "zeros.csv", "--format", format, "--db", "new.db"], in: folder)
+        expectOneErrorLine(result, status: 1, containing: "a NUL byte: this is not a text file")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["zeros.csv"])
+    }
+
+    @Test func aTimelineJSSheetNeedsTheTemplatesHeader() throws {
+        #expect(throws: TimelineError.self) { try TimelineJSReader.document(fromSpreadsheetRows: [["a", "b"], ["", ""]]) }
+        let dataAsHeader = ["2019", "9", "10", "", "", "", "", "", "", "A headline"]
+        #expect(throws: TimelineError.self) { try TimelineJSReader.document(fromSpreadsheetRows: [dataAsHeader, dataAsHeader]) }
+        #expect(throws: TimelineError.self) { try TimelineJSReader.document(fromSpreadsheetRows: []) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runTimeline(["import", "-", "--format", "timelinejs-csv", "--db", "new.db"], in: folder,
+                                     stdin: "id,title,date\r\n,,\r\n")
+        expectOneErrorLine(result, status: 1, containing: #"column 10: expected the header of TimelineJS's template (Year, Month, Day, … Headline in column 10, …), found "id,title,date""#)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test func anArgumentThatIsNotUTF8IsAUsageError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runTimeline(["add", "Café", "--date", "2019"], in: folder)
+        let before = try Data(contentsOf: folder.url.appendingPathComponent("timeline.db"))
+        // Process takes Strings; the shell passes the Latin-1 byte as it is.
+        let result = try runShell(#""$0" add "$(printf 'Caf\351 \001')" --date 2019"#, in: folder)
+        expectOneErrorLine(result, status: 64, containing: #"argument 2 is not UTF-8 text: "Caf\xE9 \u{1}""#)
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("timeline.db")) == before)
+    }
+}
+
+/// Runs `script` with `sh -c`, `$0` being the `timeline` binary, in `folder`.
+func runShell(_ script: String, in folder: TemporaryFolder) throws -> RunResult {
+    try runTimeline([], in: folder, executable: URL(fileURLWithPath: "/bin/sh"), prefix: ["-c", script, timelineBinary.path])
+}

@@ -22,7 +22,13 @@ public enum JSONDocumentReader {
             guard case .integer(let version)? = document.values["timeline"], readableVersions.contains(version) else {
                 throw FieldError(field: "timeline", message: "must be the format version, 1 or 2")
             }
-            if document.values["events"] == nil { throw FieldError(field: "events", message: "missing; a document has an events array") }
+            // null means absent, and the events are what a document is for: both are refused,
+            // so that a truncated or hand-edited file does not import nothing and succeed.
+            switch document.values["events"] {
+            case nil: throw FieldError(field: "events", message: "missing; a document has an events array")
+            case .null?: throw FieldError(field: "events", message: "null; a document has an events array ([] when it has none)")
+            default: break
+            }
         } catch let error as FieldError {
             throw TimelineError.importFailed(location: "the document", reason: error.description)
         }

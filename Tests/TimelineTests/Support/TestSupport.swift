@@ -51,10 +51,10 @@ struct RunResult {
 /// Runs the `timeline` binary built next to the test bundle, in `folder`, with an environment
 /// that has no TIMELINE_DB or NO_COLOR unless `environment` sets them.
 func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
-                 environment: [String: String] = [:]) throws -> RunResult {
+                 environment: [String: String] = [:], executable: URL = timelineBinary, prefix: [String] = []) throws -> RunResult {
     let process = Process()
-    process.executableURL = timelineBinary
-    process.arguments = arguments
+    process.executableURL = executable
+    process.arguments = prefix + arguments
     process.currentDirectoryURL = folder.url
     var processEnvironment = ProcessInfo.processInfo.environment
     processEnvironment["TIMELINE_DB"] = nil
