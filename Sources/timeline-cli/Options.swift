@@ -26,6 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store, printing a warning for each migration changed since it was applied.
     func open(_ access: Store.Access) throws -> Store {
         let store = try Store(path: path, access: access)
+        Interruption.watch(store.database)
         for migration in store.changedMigrations {
             StandardError.write("warning: migration \(migration.fileName) has changed since it was applied to \(path)\n")
         }
@@ -36,12 +37,11 @@ struct DatabaseOptions: ParsableArguments {
     /// again when `body` fails, so a refused command leaves nothing behind.
     func withNewOrExistingStore<T>(_ body: (Store) throws -> T) throws -> T {
         let existed = FileSystem.entry(at: path) != .missing
+        let files = existed ? [] : ["", "-wal", "-shm", "-journal"].map { path + $0 }
         do {
-            return try body(try open(.create))
+            return try Interruption.removing(files) { try body(try open(.create)) }
         } catch {
-            if !existed {
-                for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.removeFile(at: path + suffix) }
-            }
+            files.forEach(FileSystem.removeFile)
             throw error
         }
     }

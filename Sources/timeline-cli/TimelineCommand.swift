@@ -8,7 +8,7 @@ import Timeline
 
 /// `timeline`: the root command. It parses, runs a subcommand, and is the one place where
 /// errors become a one-line message on stderr and an exit code (1 for data and runtime errors,
-/// 64 for usage errors), never a stack trace.
+/// 64 for usage errors, 130 when interrupted by SIGINT or SIGTERM), never a stack trace.
 @main
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +25,7 @@ struct TimelineCommand: ParsableCommand {
     )
 
     static func main() {
+        Interruption.install()
         if let invalid = RawArguments.firstInvalid() {
             fail("argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
                  + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
@@ -32,6 +33,9 @@ struct TimelineCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch _ where Interruption.wasRequested {
+            // Whatever failed (SQLite's SQLITE_INTERRUPT, a reader that stopped), the cause is the signal.
+            Interruption.end()
         } catch let error as TimelineError {
             fail(error.description)
         } catch let error as DateParseError {

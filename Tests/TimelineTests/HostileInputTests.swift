@@ -111,3 +111,28 @@ struct RefusedInputTests {
 func runShell(_ script: String, in folder: TemporaryFolder) throws -> RunResult {
     try runTimeline([], in: folder, executable: URL(fileURLWithPath: "/bin/sh"), prefix: ["-c", script, timelineBinary.path])
 }
+
+/// A search's size is bounded before FTS5 sees it, whose work grows with the square of its terms.
+@Suite("search limits", .serialized)
+struct SearchLimitTests {
+    @Test func aSearchOverTheLimitsIsRefusedEverywhere() throws {
+        let store = try memoryStore()
+        _ = try store.add(Event(title: "Mayo Clinic", date: date("2019")))
+        let words = { (count: Int) in Array(repeating: "mayo", count: count).joined(separator: " ") }
+        #expect(try store.events(matching: EventFilter(search: words(EventFilter.maxSearchTerms))).count == 1)
+        #expect(throws: TimelineError.self) { try store.events(matching: EventFilter(search: words(EventFilter.maxSearchTerms + 1))) }
+        #expect(throws: TimelineError.self) { try store.events(matching: EventFilter(search: String(repeating: "a", count: 1_001))) }
+
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runTimeline(["add", "Mayo Clinic", "--date", "2019"], in: folder)
+        let started = Date()
+        let pasted = try runTimeline(["search", words(20_000)], in: folder)
+        #expect(Date().timeIntervalSince(started) < 5)
+        expectOneErrorLine(pasted, status: 1, containing: "it is 99999 bytes long; a search has at most 1000 bytes and 64 words")
+        for command in [["show", "--search"], ["export", "--search"], ["search"]] {
+            let result = try runTimeline(command + [words(65)], in: folder)
+            expectOneErrorLine(result, status: 1, containing: "it has 65 words; a search has at most 64 words")
+        }
+    }
+}

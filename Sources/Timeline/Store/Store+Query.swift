@@ -27,8 +27,10 @@ extension Store {
     }
 
     /// The SQL and arguments of the events `filter` keeps. An actor or partnership that does not
-    /// exist is an error, so a typo does not look like "no events".
+    /// exist is an error, so a typo does not look like "no events"; so is a search over the
+    /// limits of `EventFilter.maxSearchTerms` and `maxSearchBytes`.
     private func eventQuery(for filter: EventFilter) throws -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        try filter.checkSearchSize()
         var links = try filter.actors.map { name in
             let rowID = try existingActorRowID(named: name)
             return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",

@@ -50,7 +50,7 @@ struct Import: ParsableCommand {
             input = try InputBytes(path: file)
         }
         let format = try format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
-        var reader = try format.makeReader(input)
+        var reader = InterruptibleReader(base: try format.makeReader(input))
         let showProgress = isatty(STDERR_FILENO) != 0
         let run = { (store: Store) in
             try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in
