@@ -136,3 +136,38 @@ struct SearchLimitTests {
         }
     }
 }
+
+/// `check` on a damaged file reports the damage, bounded, and goes on with what can be checked.
+@Suite("check on a damaged file", .serialized)
+struct DamagedFileCheckTests {
+    @Test func checkReportsCorruptionAndGoesOn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("timeline.db")
+        let rootPage: Int
+        do {
+            let store = try Store(path: path, access: .create)
+            for number in 1...300 {
+                _ = try store.add(Event(title: "Event \(number)", date: date("2019"), actors: [ActorRole(name: "Actor \(number)")]))
+            }
+            rootPage = try #require(try store.database.scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_actors_1'", as: Int.self))
+            _ = try store.database.scalar("PRAGMA wal_checkpoint(TRUNCATE)", as: Int.self)
+        }
+        // Overwrite the index of actors' names, past its page header.
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try file.seek(toOffset: UInt64((rootPage - 1) * 4096 + 12))
+        file.write(Data(repeating: 0x5A, count: 4_000))
+        try file.close()
+
+        let result = try runTimeline(["check"], in: folder)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        let integrity = lines.filter { $0.hasPrefix("error: integrity: ") }
+        #expect(integrity.count >= 2 && integrity.count <= Store.integrityProblemsShown + 2, "bounded: \(integrity.count) lines")
+        #expect(!integrity.contains { $0.contains("*** in database") })
+        #expect(lines.contains("error: integrity: could not check actors' names: database disk image is malformed"))
+        #expect(lines.contains("warning: unsourced-event: event \"event-300\" cites no source"), "later checks still ran")
+        #expect(lines.allSatisfy { $0.count <= 400 })
+        #expect(result.stderr.hasSuffix(" errors, 300 warnings\n") && result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+}
