@@ -1,5 +1,6 @@
 /// What can go wrong in a timeline, with the input it concerns, phrased for the person who
-/// typed it. The CLI prints `description` after `error: `.
+/// typed it. The CLI prints `description` after `error: `; the values it quotes are escaped and
+/// shortened (`shownInMessage`), so that it stays one short line whatever the input held.
 public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A command that only reads was pointed at a file that does not exist.
     case databaseNotFound(path: String)
@@ -44,43 +45,44 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .databaseNotFound(let path):
-            return "no timeline database at \(path) (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)"
+            return "no timeline database at \(path.shownInMessage(limit: 200)) (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)"
         case .directoryNotFound(let path):
-            return "cannot create a database at \(path): its folder does not exist"
+            return "cannot create a database at \(path.shownInMessage(limit: 200)): its folder does not exist"
         case .notATimelineDatabase(let path, let reason):
-            return "\(path) is not a timeline database: \(reason)"
+            return "\(path.shownInMessage(limit: 200)) is not a timeline database: \(reason)"
         case .schemaTooNew(let path, let version, let supported):
-            return "\(path) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
+            return "\(path.shownInMessage(limit: 200)) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
         case .eventNotFound(let id):
-            return "no event with id \"\(id)\" (list ids with `timeline show`)"
+            return "no event with id \"\(id.shownInMessage())\" (list ids with `timeline show`)"
         case .duplicateEventID(let id):
-            return "an event with id \"\(id)\" already exists"
+            return "an event with id \"\(id.shownInMessage())\" already exists"
         case .actorNotFound(let name):
-            return "no actor named \"\(name)\" (list them with `timeline actor list`)"
+            return "no actor named \"\(name.shownInMessage())\" (list them with `timeline actor list`)"
         case .sourceNotFound(let id):
-            return "no source with id \"\(id)\" (list them with `timeline source list`)"
+            return "no source with id \"\(id.shownInMessage())\" (list them with `timeline source list`)"
         case .partnershipNotFound(let id):
-            return "no partnership with id \"\(id)\" (list them with `timeline partnership list`)"
+            return "no partnership with id \"\(id.shownInMessage())\" (list them with `timeline partnership list`)"
         case .inUse(let what, let by):
-            return "\(what) is still used by \(by); remove those links first, or use --force"
+            return "\(what.shownInMessage(limit: 200)) is still used by \(by); remove those links first, or use --force"
         case .invalidValue(let field, let value, let expected):
-            return "invalid \(field) \"\(value)\": \(expected)"
+            return "invalid \(field) \"\(value.shownInMessage())\": \(expected)"
         case .importConflict(let id):
-            return "\"\(id)\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
+            return "\"\(id.shownInMessage())\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
         case .importFailed(let location, let reason):
-            return "import failed at \(location): \(reason); nothing was imported"
+            return "import failed at \(location.shownInMessage(limit: 200)): \(reason); nothing was imported"
         case .databaseBusy(let path):
-            return "\(path) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
+            return "\(path.shownInMessage(limit: 200)) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
         case .readOnlyDatabase(let path):
-            return "cannot write \(path): the file or its folder is read-only"
+            return "cannot write \(path.shownInMessage(limit: 200)): the file or its folder is read-only"
         case .unreadableLog(let path):
-            return "cannot read \(path): its log \(path)-wal holds recent changes, and reading them needs \(path)-shm, "
+            let shown = path.shownInMessage(limit: 200)
+            return "cannot read \(shown): its log \(shown)-wal holds recent changes, and reading them needs \(shown)-shm, "
                 + "which cannot be created in its read-only folder (copy the files to a folder you can write, or ask the owner for a `timeline backup`)"
         case .cannotCreate(let path, let reason):
-            return "cannot create a database at \(path): \(reason)"
+            return "cannot create a database at \(path.shownInMessage(limit: 200)): \(reason)"
         case .upgradeNeedsWriteAccess(let path, let version, let current):
-            return "\(path) has schema version \(version) and this timeline reads version \(current): "
-                + "upgrading it needs write access (run `timeline init --db \(path)` as someone who may write the file and its folder)"
+            return "\(path.shownInMessage(limit: 200)) has schema version \(version) and this timeline reads version \(current): "
+                + "upgrading it needs write access (run `timeline init --db \(path.shownInMessage(limit: 200))` as someone who may write the file and its folder)"
         case .database(let error):
             return error.description
         }

@@ -26,6 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store, printing a warning for each migration changed since it was applied.
     func open(_ access: Store.Access) throws -> Store {
         let store = try Store(path: path, access: access)
+        Interruption.watch(store)
         for migration in store.changedMigrations {
             StandardError.write("warning: migration \(migration.fileName) has changed since it was applied to \(path)\n")
         }
@@ -107,7 +108,7 @@ func parseActorRole(_ text: String) throws -> ActorRole {
     guard let colon = text.lastIndex(of: ":") else { return ActorRole(name: text) }
     let name = String(text[..<colon]).trimmingWhitespace
     let role = String(text[text.index(after: colon)...]).trimmingWhitespace
-    guard !name.isEmpty else { throw ValidationError("\"\(text)\" has no name; use NAME or NAME:ROLE") }
+    guard !name.isEmpty else { throw ValidationError("\"\(text.shownInMessage())\" has no name; use NAME or NAME:ROLE") }
     return ActorRole(name: name, role: role.isEmpty ? nil : role)
 }
 
@@ -140,6 +141,6 @@ func remove<T>(_ removals: [String], from values: inout [T], what: String, key: 
     for removal in removals {
         let before = values.count
         values.removeAll { key($0).contains { $0.matchKey == removal.matchKey } }
-        if values.count == before { throw CLIError(description: "there is no \(what) \"\(removal)\" to remove") }
+        if values.count == before { throw CLIError(description: "there is no \(what) \"\(removal.shownInMessage())\" to remove") }
     }
 }

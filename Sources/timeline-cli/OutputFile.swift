@@ -17,19 +17,19 @@ struct OutputFile: TextOutputStream {
     /// files (the database, which an export must never overwrite).
     init(path: String, protecting protected: [String]) throws {
         if FileSystem.entry(at: path) == .folder {
-            throw CLIError(description: "cannot write \(path): it is a folder")
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is a folder")
         }
         let folder = FileSystem.folder(of: path)
         guard FileSystem.entry(at: folder) == .folder else {
-            throw CLIError(description: "cannot write \(path): its folder does not exist")
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): its folder does not exist")
         }
         for other in protected where FileSystem.isSameFile(path, other) {
-            throw CLIError(description: "cannot write \(path): it is the database itself")
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is the database itself")
         }
         self.path = path
         self.temporaryPath = folder + "/." + FileSystem.name(of: path) + ".\(getpid()).tmp"
         guard let handle = fopen(temporaryPath, "wx") else {
-            throw CLIError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(errno)))")
         }
         self.handle = handle
     }
@@ -50,7 +50,7 @@ struct OutputFile: TextOutputStream {
         guard !failed, closed, rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
-            throw CLIError(description: "cannot write \(path): \(reason)")
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(reason)")
         }
     }
 

@@ -8,7 +8,7 @@ import Timeline
 
 /// `timeline`: the root command. It parses, runs a subcommand, and is the one place where
 /// errors become a one-line message on stderr and an exit code (1 for data and runtime errors,
-/// 64 for usage errors), never a stack trace.
+/// 64 for usage errors, 130 when interrupted by SIGINT or SIGTERM), never a stack trace.
 @main
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,9 +25,17 @@ struct TimelineCommand: ParsableCommand {
     )
 
     static func main() {
+        Interruption.install()
+        if let invalid = RawArguments.firstInvalid() {
+            fail("argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
+                 + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch _ where Interruption.wasRequested {
+            // Whatever failed (SQLite's SQLITE_INTERRUPT, a reader that stopped), the cause is the signal.
+            Interruption.end()
         } catch let error as TimelineError {
             fail(error.description)
         } catch let error as DateParseError {
@@ -39,13 +47,21 @@ struct TimelineCommand: ParsableCommand {
             if code == .success || error is ExitCode {
                 exit(withError: error)
             }
+            // swift-argument-parser's message quotes the value as given: joined into one line
+            // and capped like any other, before the pointer to the help.
             let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            fail("\(message) (see `timeline help`)", code: code.rawValue)
+            fail(message.asOneMessageLine(limit: messageLimit - 22) + " (see `timeline help`)", code: code.rawValue)
         }
     }
 
+    /// The longest message, in characters, after `error: `.
+    static let messageLimit = 500
+
+    /// Writes `error: MESSAGE` and ends the process. Whatever a message quotes, it leaves here
+    /// as one line of at most `messageLimit` characters with its control characters escaped:
+    /// the last safety net behind the values each message shortens itself.
     private static func fail(_ message: String, code: Int32 = 1) -> Never {
-        StandardError.write("error: \(message)\n")
+        StandardError.write("error: \(message.asOneMessageLine(limit: messageLimit))\n")
         endProcess(code)
     }
 }

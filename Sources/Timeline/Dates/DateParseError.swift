@@ -10,9 +10,10 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
         self.reason = reason
     }
 
-    /// `invalid date "<input>": <reason>; accepted forms: …` on a single line.
+    /// `invalid date "<input>": <reason>; accepted forms: …` on a single line, the input
+    /// escaped and shortened.
     public var description: String {
-        "invalid date \(input.debugDescription): \(reason); accepted forms: \(Self.acceptedForms)"
+        "invalid date \"\(input.shownInMessage())\": \(reason); accepted forms: \(Self.acceptedForms)"
     }
 
     /// Examples of every form the parser reads, for error messages.

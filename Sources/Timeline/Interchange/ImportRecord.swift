@@ -27,13 +27,13 @@ public struct DocumentRecordReader: RecordReader {
     private var index = 0
 
     public init(_ document: TimelineDocument) {
-        records += document.actors.enumerated().map { (.actor($1), "actor \($0 + 1) (\"\($1.name)\")") }
+        records += document.actors.enumerated().map { (.actor($1), "actor \($0 + 1) (\"\($1.name.shownInMessage())\")") }
         records += document.sources.enumerated().map { (.source($1), "source \($0 + 1)" + Self.id($1.id)) }
         records += document.partnerships.enumerated().map { (.partnership($1), "partnership \($0 + 1)" + Self.id($1.id)) }
         records += document.events.enumerated().map { (.event($1), "event \($0 + 1)" + Self.id($1.id)) }
     }
 
-    private static func id(_ id: String?) -> String { id.map { " (id \"\($0)\")" } ?? "" }
+    private static func id(_ id: String?) -> String { id.map { " (id \"\($0.shownInMessage())\")" } ?? "" }
 
     public mutating func next() throws -> (record: ImportRecord, location: String)? {
         guard index < records.count else { return nil }

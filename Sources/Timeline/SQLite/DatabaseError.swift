@@ -28,8 +28,9 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        var text = "SQLite error \(extendedCode): \(message)"
-        if let sql { text += " (in: \(sql.split(whereSeparator: \.isNewline).joined(separator: " ")))" }
+        // SQLite's message can quote the input ("no such column: data"); both are shortened.
+        var text = "SQLite error \(extendedCode): \(message.shownInMessage(limit: 200))"
+        if let sql { text += " (in: \(sql.split(whereSeparator: \.isNewline).joined(separator: " ").shownInMessage(limit: 200)))" }
         return text
     }
 

@@ -19,6 +19,10 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Store {
+    /// How many of `integrity_check`'s problems `check()` lists, and how many it counts.
+    public static let integrityProblemsShown = 20
+    static let integrityProblemsCounted = 10_000
+
     /// Checks the file (SQLite's integrity and foreign keys) and the dataset's health, as a
     /// research team would in CI: stored dates that do not read or disagree with their bounds,
     /// partnerships with fewer than two members, loops in "part of", search columns out of step
@@ -26,6 +30,9 @@ extension Store {
     /// source, sources cited by nothing, actors whose names differ only by case, accents,
     /// punctuation or spacing, partnership events outside the partnership's span, quotes whose
     /// speaker is not linked to the event (warnings).
+    /// A damaged file (SQLite's `integrity_check`) is reported first, at most
+    /// `integrityProblemsShown` of its problems and how many more; a later check that the damage
+    /// breaks is a finding of its own, and the others still run.
     public func check() throws -> [Finding] {
         try read {
             var findings: [Finding] = []
@@ -33,104 +40,147 @@ extension Store {
                 findings.append(Finding(severity: severity, check: check, message: message))
             }
 
-            try database.makeStatement("PRAGMA integrity_check").forEachRow { row in
-                let message: String = row[0]
-                if message != "ok" { add(.error, "integrity", message) }
-            }
-            try database.makeStatement("PRAGMA foreign_key_check").forEachRow { row in
-                let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
-                add(.error, "foreign-key", "\(rowID.map { "row \($0) of" } ?? "a row of") \(table) refers to a missing \(parent) row")
+            // A damaged file is the finding this command exists for: each later step that the
+            // damage breaks becomes a finding too, and the others still run.
+            func step(_ what: String, _ body: () throws -> Void) {
+                do {
+                    try body()
+                } catch let error as DatabaseError {
+                    add(.error, "integrity", "could not check \(what): \(error.message.shownInMessage(limit: 200))")
+                } catch {
+                    add(.error, "integrity", "could not check \(what): \(String(describing: error).shownInMessage(limit: 200))")
+                }
             }
 
-            let labels = [
-                ("events", "'event \"' || uid || '\"'"),
-                ("partnerships", "'partnership \"' || uid || '\"'"),
-                ("affiliations", "'an affiliation of \"' || (SELECT name FROM actors WHERE id = person_id) || '\"'"),
-            ]
-            for (table, label) in labels {
-                try database.makeStatement("SELECT \(label), date, start, end FROM \(table) WHERE date IS NOT NULL ORDER BY id").forEachRow { row in
-                    let owner: String = row[0], text: String = row[1], start: String? = row[2], end: String? = row[3]
-                    guard let date = try? PartialDate(parsing: text) else {
-                        add(.error, "bad-date", "\(owner): date \"\(text)\" does not read as a date")
-                        return
-                    }
-                    if date.earliest?.iso != start || date.latest?.iso != end {
-                        add(.error, "date-bounds", "\(owner): start/end (\(start ?? "NULL"), \(end ?? "NULL")) disagree with its date \(text) "
-                            + "(expected \(date.earliest?.iso ?? "NULL"), \(date.latest?.iso ?? "NULL"))")
+            step("the file's integrity") {
+                var problems: [String] = []
+                try database.makeStatement("PRAGMA integrity_check(\(Self.integrityProblemsCounted))").forEachRow { row in
+                    // One row can hold several problems, a line each, under a heading per schema.
+                    let message: String = row[0]
+                    problems += message.split(whereSeparator: \.isNewline).map(String.init)
+                        .filter { $0 != "ok" && !$0.hasPrefix("*** in database") }
+                }
+                for problem in problems.prefix(Self.integrityProblemsShown) { add(.error, "integrity", problem.shownInMessage(limit: 300)) }
+                if problems.count > Self.integrityProblemsShown {
+                    let more = problems.count - Self.integrityProblemsShown
+                    let atLeast = problems.count >= Self.integrityProblemsCounted ? "at least " : ""
+                    add(.error, "integrity", "and \(atLeast)\(more) more problem\(more == 1 ? "" : "s") (see `sqlite3 FILE 'PRAGMA integrity_check'`)")
+                }
+            }
+            step("foreign keys") {
+                try database.makeStatement("PRAGMA foreign_key_check").forEachRow { row in
+                    let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
+                    add(.error, "foreign-key", "\(rowID.map { "row \($0) of" } ?? "a row of") \(table) refers to a missing \(parent) row")
+                }
+            }
+            step("stored dates") {
+                let labels = [
+                    ("events", "'event \"' || uid || '\"'"),
+                    ("partnerships", "'partnership \"' || uid || '\"'"),
+                    ("affiliations", "'an affiliation of \"' || (SELECT name FROM actors WHERE id = person_id) || '\"'"),
+                ]
+                for (table, label) in labels {
+                    try database.makeStatement("SELECT \(label), date, start, end FROM \(table) WHERE date IS NOT NULL ORDER BY id").forEachRow { row in
+                        let owner: String = row[0], text: String = row[1], start: String? = row[2], end: String? = row[3]
+                        guard let date = try? PartialDate(parsing: text) else {
+                            add(.error, "bad-date", "\(owner): date \"\(text)\" does not read as a date")
+                            return
+                        }
+                        if date.earliest?.iso != start || date.latest?.iso != end {
+                            add(.error, "date-bounds", "\(owner): start/end (\(start ?? "NULL"), \(end ?? "NULL")) disagree with its date \(text) "
+                                + "(expected \(date.earliest?.iso ?? "NULL"), \(date.latest?.iso ?? "NULL"))")
+                        }
                     }
                 }
             }
-            try database.makeStatement("""
-                SELECT uid, precision, uncertain, approximate, date FROM events ORDER BY id
-                """).forEachRow { row in
-                let uid: String = row[0], precision: String = row[1], text: String = row[4]
-                guard let date = try? PartialDate(parsing: text) else { return }
-                if date.precision.rawValue != precision || date.isUncertain != (row[2] as Bool) || date.isApproximate != (row[3] as Bool) {
-                    add(.error, "date-bounds", "event \"\(uid)\": precision or uncertain/approximate flags disagree with its date \(text)")
+            step("events' precision and flags") {
+                try database.makeStatement("""
+                    SELECT uid, precision, uncertain, approximate, date FROM events ORDER BY id
+                    """).forEachRow { row in
+                    let uid: String = row[0], precision: String = row[1], text: String = row[4]
+                    guard let date = try? PartialDate(parsing: text) else { return }
+                    if date.precision.rawValue != precision || date.isUncertain != (row[2] as Bool) || date.isApproximate != (row[3] as Bool) {
+                        add(.error, "date-bounds", "event \"\(uid)\": precision or uncertain/approximate flags disagree with its date \(text)")
+                    }
                 }
             }
-            try database.makeStatement("""
-                SELECT p.uid, count(DISTINCT m.actor_id) FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
-                GROUP BY p.id HAVING count(DISTINCT m.actor_id) < 2 ORDER BY p.uid
-                """).forEachRow { row in
-                add(.error, "lonely-partnership", "partnership \"\(row[0] as String)\" has \(row[1] as Int) member(s); a partnership needs two or more")
+            step("partnerships' members") {
+                try database.makeStatement("""
+                    SELECT p.uid, count(DISTINCT m.actor_id) FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
+                    GROUP BY p.id HAVING count(DISTINCT m.actor_id) < 2 ORDER BY p.uid
+                    """).forEachRow { row in
+                    add(.error, "lonely-partnership", "partnership \"\(row[0] as String)\" has \(row[1] as Int) member(s); a partnership needs two or more")
+                }
             }
-            try database.makeStatement("""
-                WITH RECURSIVE up(start, id, depth) AS (
-                    SELECT id, part_of, 1 FROM actors WHERE part_of IS NOT NULL
-                    UNION ALL SELECT up.start, a.part_of, depth + 1 FROM up JOIN actors a ON a.id = up.id
-                    WHERE a.part_of IS NOT NULL AND up.id <> up.start AND depth < 100)
-                SELECT DISTINCT a.name FROM up JOIN actors a ON a.id = up.start WHERE up.id = up.start ORDER BY a.name
-                """).forEachRow { row in
-                add(.error, "part-of-loop", "actor \"\(row[0] as String)\" is, through \"part of\", part of itself")
+            step("\"part of\" loops") {
+                try database.makeStatement("""
+                    WITH RECURSIVE up(start, id, depth) AS (
+                        SELECT id, part_of, 1 FROM actors WHERE part_of IS NOT NULL
+                        UNION ALL SELECT up.start, a.part_of, depth + 1 FROM up JOIN actors a ON a.id = up.id
+                        WHERE a.part_of IS NOT NULL AND up.id <> up.start AND depth < 100)
+                    SELECT DISTINCT a.name FROM up JOIN actors a ON a.id = up.start WHERE up.id = up.start ORDER BY a.name
+                    """).forEachRow { row in
+                    add(.error, "part-of-loop", "actor \"\(row[0] as String)\" is, through \"part of\", part of itself")
+                }
             }
-
-            try database.makeStatement("""
-                SELECT e.uid FROM events e JOIN event_search_text s ON s.event_id = e.id
-                WHERE e.actors_text IS NOT s.actors_text OR e.tags_text IS NOT s.tags_text OR e.quotes_text IS NOT s.quotes_text
-                ORDER BY e.id
-                """).forEachRow { row in
-                add(.error, "stale-search", "event \"\(row[0] as String)\": its search columns do not match its actors, tags and quotes "
-                    + "(written by hand?); run `timeline reindex`")
+            step("search columns") {
+                try database.makeStatement("""
+                    SELECT e.uid FROM events e JOIN event_search_text s ON s.event_id = e.id
+                    WHERE e.actors_text IS NOT s.actors_text OR e.tags_text IS NOT s.tags_text OR e.quotes_text IS NOT s.quotes_text
+                    ORDER BY e.id
+                    """).forEachRow { row in
+                    add(.error, "stale-search", "event \"\(row[0] as String)\": its search columns do not match its actors, tags and quotes "
+                        + "(written by hand?); run `timeline reindex`")
+                }
             }
-            try database.makeStatement("""
-                SELECT e.uid FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)
-                ORDER BY e.start, e.id
-                """).forEachRow { row in
-                add(.warning, "unsourced-event", "event \"\(row[0] as String)\" cites no source")
+            step("events' sources") {
+                try database.makeStatement("""
+                    SELECT e.uid FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)
+                    ORDER BY e.start, e.id
+                    """).forEachRow { row in
+                    add(.warning, "unsourced-event", "event \"\(row[0] as String)\" cites no source")
+                }
             }
-            try database.makeStatement("""
-                SELECT s.uid FROM sources s WHERE NOT EXISTS (SELECT 1 FROM event_sources c WHERE c.source_id = s.id)
-                AND NOT EXISTS (SELECT 1 FROM partnership_sources c WHERE c.source_id = s.id)
-                AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id) ORDER BY s.uid
-                """).forEachRow { row in
-                add(.warning, "unused-source", "source \"\(row[0] as String)\" is cited by nothing")
+            step("sources' use") {
+                try database.makeStatement("""
+                    SELECT s.uid FROM sources s WHERE NOT EXISTS (SELECT 1 FROM event_sources c WHERE c.source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM partnership_sources c WHERE c.source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id) ORDER BY s.uid
+                    """).forEachRow { row in
+                    add(.warning, "unused-source", "source \"\(row[0] as String)\" is cited by nothing")
+                }
             }
-            var actorsByKey: [String: [String]] = [:]
-            try database.makeStatement("SELECT name FROM actors ORDER BY name").forEachRow { row in
-                let name: String = row[0]
-                actorsByKey[name.similarityKey, default: []].append(name)
+            step("actors' names") {
+                var actorsByKey: [String: [String]] = [:]
+                try database.makeStatement("SELECT name FROM actors ORDER BY name").forEachRow { row in
+                    let name: String = row[0]
+                    actorsByKey[name.similarityKey, default: []].append(name)
+                }
+                for names in actorsByKey.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
+                    add(.warning, "similar-actors", "actors " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+                        + " differ only by case, accents, punctuation or spacing (merge them with `timeline actor merge`)")
+                }
             }
-            for names in actorsByKey.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
-                add(.warning, "similar-actors", "actors " + names.map { "\"\($0)\"" }.joined(separator: ", ")
-                    + " differ only by case, accents, punctuation or spacing (merge them with `timeline actor merge`)")
+            step("events within their partnerships") {
+                try database.makeStatement("""
+                    SELECT e.uid, e.date, p.uid, p.date FROM events e JOIN partnerships p ON p.id = e.partnership_id
+                    WHERE p.date IS NOT NULL AND ((p.start IS NOT NULL AND e.end IS NOT NULL AND e.end < p.start)
+                       OR (p.end IS NOT NULL AND e.start IS NOT NULL AND e.start > p.end))
+                    ORDER BY e.start, e.id
+                    """).forEachRow { row in
+                    add(.warning, "outside-partnership",
+                        "event \"\(row[0] as String)\" (\(row[1] as String)) lies outside its partnership \"\(row[2] as String)\" (\(row[3] as String))")
+                }
             }
-            try database.makeStatement("""
-                SELECT e.uid, e.date, p.uid, p.date FROM events e JOIN partnerships p ON p.id = e.partnership_id
-                WHERE p.date IS NOT NULL AND ((p.start IS NOT NULL AND e.end IS NOT NULL AND e.end < p.start)
-                   OR (p.end IS NOT NULL AND e.start IS NOT NULL AND e.start > p.end))
-                ORDER BY e.start, e.id
-                """).forEachRow { row in
-                add(.warning, "outside-partnership",
-                    "event \"\(row[0] as String)\" (\(row[1] as String)) lies outside its partnership \"\(row[2] as String)\" (\(row[3] as String))")
-            }
-            try database.makeStatement("""
-                SELECT e.uid, q.position + 1, a.name FROM quotes q JOIN events e ON e.id = q.event_id JOIN actors a ON a.id = q.speaker_id
-                WHERE NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = q.event_id AND ea.actor_id = q.speaker_id)
-                ORDER BY e.start, e.id, q.position
-                """).forEachRow { row in
-                add(.warning, "unlinked-speaker",
-                    "quote \(row[1] as Int) of event \"\(row[0] as String)\": its speaker \"\(row[2] as String)\" is not one of the event's actors")
+            step("quotes' speakers") {
+                try database.makeStatement("""
+                    SELECT e.uid, q.position + 1, a.name FROM quotes q JOIN events e ON e.id = q.event_id JOIN actors a ON a.id = q.speaker_id
+                    WHERE NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = q.event_id AND ea.actor_id = q.speaker_id)
+                    ORDER BY e.start, e.id, q.position
+                    """).forEachRow { row in
+                    add(.warning, "unlinked-speaker",
+                        "quote \(row[1] as Int) of event \"\(row[0] as String)\": its speaker \"\(row[2] as String)\" is not one of the event's actors")
+                }
             }
             return findings
         }

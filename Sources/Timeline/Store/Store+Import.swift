@@ -162,7 +162,7 @@ struct Importer {
 
     private mutating func apply(_ profile: ActorProfile) throws {
         var profile = profile
-        let location = "actor \"\(profile.name)\""
+        let location = "actor \"\(profile.name.shownInMessage())\""
         if let rowID = try store.actorDirectory.rowID(of: profile.name, in: database) {
             // Named by one of its aliases: the record describes the stored actor, keeping its name.
             let storedName = try database.scalar("SELECT name FROM actors WHERE id = ?", [rowID], as: String.self) ?? profile.name

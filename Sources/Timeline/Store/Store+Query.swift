@@ -11,7 +11,7 @@ extension Store {
                 }
             } catch let error as DatabaseError where filter.search != nil && error.isSQLError {
                 // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).
-                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message); "
+                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message.shownInMessage(limit: 120)); "
                     + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses")
             }
         }
@@ -27,8 +27,10 @@ extension Store {
     }
 
     /// The SQL and arguments of the events `filter` keeps. An actor or partnership that does not
-    /// exist is an error, so a typo does not look like "no events".
+    /// exist is an error, so a typo does not look like "no events"; so is a search over the
+    /// limits of `EventFilter.maxSearchTerms` and `maxSearchBytes`.
     private func eventQuery(for filter: EventFilter) throws -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+        try filter.checkSearchSize()
         var links = try filter.actors.map { name in
             let rowID = try existingActorRowID(named: name)
             return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",

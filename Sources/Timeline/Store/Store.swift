@@ -129,6 +129,12 @@ public final class Store {
         if wroteToFile { try? database.executeScript("PRAGMA wal_checkpoint(PASSIVE)") }
     }
 
+    /// Stops what this store is running as soon as it can, from any thread (a Ctrl-C): the
+    /// statement fails, its transaction rolls back, nothing stays locked.
+    public func interrupt() {
+        database.interrupt()
+    }
+
     /// The database file's path.
     public let path: String
 

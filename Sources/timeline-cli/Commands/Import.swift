@@ -43,14 +43,14 @@ struct Import: ParsableCommand {
             input = .standardInput
         } else {
             switch FileSystem.entry(at: file) {
-            case .missing: throw CLIError(description: "cannot read \(file): no such file")
-            case .folder: throw CLIError(description: "cannot read \(file): it is a folder")
+            case .missing: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): no such file")
+            case .folder: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): it is a folder")
             case .file: break
             }
             input = try InputBytes(path: file)
         }
         let format = try format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
-        var reader = try format.makeReader(input)
+        var reader = InterruptibleReader(base: try format.makeReader(input))
         let showProgress = isatty(STDERR_FILENO) != 0
         let run = { (store: Store) in
             try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in

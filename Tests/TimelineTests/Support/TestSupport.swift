@@ -56,10 +56,10 @@ struct RunResult {
 /// Runs the `timeline` binary built next to the test bundle, in `folder`, with an environment
 /// that has no TIMELINE_DB or NO_COLOR unless `environment` sets them.
 func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
-                 environment: [String: String] = [:]) throws -> RunResult {
+                 environment: [String: String] = [:], executable: URL = timelineBinary, prefix: [String] = []) throws -> RunResult {
     let process = Process()
-    process.executableURL = timelineBinary
-    process.arguments = arguments
+    process.executableURL = executable
+    process.arguments = prefix + arguments
     process.currentDirectoryURL = folder.url
     var processEnvironment = ProcessInfo.processInfo.environment
     processEnvironment["TIMELINE_DB"] = nil
@@ -73,8 +73,16 @@ func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: Strin
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
+    // Both pipes are read at once: a binary that fills stderr while the test waits on stdout
+    // would otherwise never end.
+    nonisolated(unsafe) var errData = Data()
+    let errorsRead = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        errData = errors.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.signal()
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    errorsRead.wait()
     process.waitUntilExit()
     return RunResult(status: process.terminationStatus,
                      stdout: String(decoding: outData, as: UTF8.self),

@@ -16,10 +16,10 @@ public struct CSVEventReader: RecordReader {
             let name = name.trimmingWhitespace.lowercased()
             guard CSVWriter.columns.contains(name) else {
                 throw TimelineError.importFailed(location: "row 1, column \(index + 1)",
-                    reason: "unknown column \"\(name)\"; expected some of \(CSVWriter.columns.joined(separator: ", "))")
+                    reason: "unknown column \"\(name.shownInMessage(limit: 40))\"; expected some of \(CSVWriter.columns.joined(separator: ", "))")
             }
             guard columns.updateValue(index, forKey: name) == nil else {
-                throw TimelineError.importFailed(location: "row 1, column \(index + 1)", reason: "the column \"\(name)\" appears twice")
+                throw TimelineError.importFailed(location: "row 1, column \(index + 1)", reason: "the column \"\(name.shownInMessage())\" appears twice")
             }
         }
         headerCount = header.count
@@ -47,7 +47,7 @@ public struct CSVEventReader: RecordReader {
                 guard let index = columns[name], index < row.count else { return nil }
                 return CSVCells.restoringFormula(row[index]).nonBlank
             }
-            let location = "row \(rowNumber) (line \(reader.rowLine)" + (cell("id").map { ", id \"\($0)\")" } ?? ")")
+            let location = "row \(rowNumber) (line \(reader.rowLine)" + (cell("id").map { ", id \"\($0.shownInMessage())\")" } ?? ")")
             do {
                 let dateText = cell("date") ?? ""
                 let date: PartialDate

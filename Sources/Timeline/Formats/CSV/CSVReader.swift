@@ -22,7 +22,13 @@ public struct CSVReader {
         return text
     }
 
-    /// The next row's fields, or nil at the end. Throws on malformed quoting.
+    /// A NUL byte is in no text: the input is binary (an image, an .xlsx, zeros). Refused where
+    /// it is met, before a field of megabytes is gathered.
+    private var notText: TimelineError {
+        .importFailed(location: "line \(input.line)", reason: "a NUL byte: this is not a text file; CSV is UTF-8 text (CSV UTF-8 in Excel)")
+    }
+
+    /// The next row's fields, or nil at the end. Throws on malformed quoting and NUL bytes.
     public mutating func nextRow() throws -> [String]? {
         rowLine = input.line
         guard var byte = try input.next() else { return nil }
@@ -44,6 +50,7 @@ public struct CSVReader {
                             break
                         }
                     } else {
+                        if inner == 0 { throw notText }
                         field.append(inner)
                     }
                 }
@@ -74,6 +81,8 @@ public struct CSVReader {
             case UInt8(ascii: "\""):
                 throw TimelineError.importFailed(location: "line \(input.line)",
                                                  reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+            case 0:
+                throw notText
             default:
                 field.append(byte)
             }

@@ -22,7 +22,13 @@ public enum JSONDocumentReader {
             guard case .integer(let version)? = document.values["timeline"], readableVersions.contains(version) else {
                 throw FieldError(field: "timeline", message: "must be the format version, 1 or 2")
             }
-            if document.values["events"] == nil { throw FieldError(field: "events", message: "missing; a document has an events array") }
+            // null means absent, and the events are what a document is for: both are refused,
+            // so that a truncated or hand-edited file does not import nothing and succeed.
+            switch document.values["events"] {
+            case nil: throw FieldError(field: "events", message: "missing; a document has an events array")
+            case .null?: throw FieldError(field: "events", message: "null; a document has an events array ([] when it has none)")
+            default: break
+            }
         } catch let error as FieldError {
             throw TimelineError.importFailed(location: "the document", reason: error.description)
         }
@@ -51,11 +57,11 @@ public enum JSONDocumentReader {
         return try values.enumerated().map { offset, value in
             let object = try? JSONObject(value, path: nil, keys: nil, expected: "an object")
             let id = object.flatMap { try? $0.string(key == "actors" ? "name" : "id") }
-            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0)\")" : " (id \"\($0)\")" } ?? "")
+            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0.shownInMessage())\")" : " (id \"\($0.shownInMessage())\")" } ?? "")
             do {
                 return try read(try JSONObject(value, path: nil, keys: nil, expected: "an object"))
             } catch let error as FieldError {
-                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0)\"" } ?? ""),
+                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""),
                                                  reason: error.message)
             }
         }
@@ -109,7 +115,7 @@ public enum JSONDocumentReader {
         var kind = ActorKind.organization
         if let text = try object.string("kind") {
             guard let parsed = ActorKind(rawValue: text) else {
-                throw FieldError(field: object.field("kind"), message: "\"\(text)\" is not one of organization, person, other")
+                throw FieldError(field: object.field("kind"), message: "\"\(text.shownInMessage())\" is not one of organization, person, other")
             }
             kind = parsed
         }
@@ -136,7 +142,7 @@ public enum JSONDocumentReader {
     struct FieldError: Error, CustomStringConvertible {
         var field: String?
         var message: String
-        var description: String { (field.map { "field \"\($0)\": " } ?? "") + message }
+        var description: String { (field.map { "field \"\($0.shownInMessage())\": " } ?? "") + message }
     }
 
     /// A JSON object with the path that leads to it, for messages.

@@ -34,17 +34,17 @@ public struct JSONLinesReader: RecordReader {
                     type = name
                 }
                 let object = try JSONDocumentReader.JSONObject(.object(members), path: nil, keys: nil, expected: "an object")
-                if case .string(let id)? = object.values["id"] { named += " (id \"\(id)\")" }
+                if case .string(let id)? = object.values["id"] { named += " (id \"\(id.shownInMessage())\")" }
                 switch type {
                 case "event": return (.event(try JSONDocumentReader.event(object)), named)
                 case "actor": return (.actor(try JSONDocumentReader.actor(object)), location)
                 case "source": return (.source(try JSONDocumentReader.source(object)), named)
                 case "partnership": return (.partnership(try JSONDocumentReader.partnership(object)), named)
                 default:
-                    throw JSONDocumentReader.FieldError(field: "type", message: "\"\(type)\" is not one of actor, source, partnership, event")
+                    throw JSONDocumentReader.FieldError(field: "type", message: "\"\(type.shownInMessage())\" is not one of actor, source, partnership, event")
                 }
             } catch let error as JSONDocumentReader.FieldError {
-                throw TimelineError.importFailed(location: named + (error.field.map { ", field \"\($0)\"" } ?? ""), reason: error.message)
+                throw TimelineError.importFailed(location: named + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""), reason: error.message)
             }
         }
     }

@@ -86,7 +86,7 @@ struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
             let keyOffset = index
             let key = try string()
-            guard keys.insert(key).inserted else { throw SyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\"") }
+            guard keys.insert(key).inserted else { throw SyntaxError(offset: keyOffset, message: "duplicate key \"\(key.shownInMessage())\"") }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1

@@ -44,10 +44,24 @@ public enum TimelineJSReader {
     }
 
     /// The events of the spreadsheet template's rows (as read from its CSV), the first row being
-    /// the header. Columns are read by position, in the template's fixed order (`columns`); rows
+    /// the header, which must name (in any language) at least the columns up to Headline. Columns are read by position, in the template's fixed order (`columns`); rows
     /// of Type `title` or `era` and empty rows are skipped, times are ignored. Errors name the
     /// row (1-based, the header is row 1) and column: `row 5`, `field "Month"`.
     public static func document(fromSpreadsheetRows rows: [[String]]) throws -> TimelineDocument {
+        // Columns are read by position, so a file that is not the template (another CSV, a
+        // binary file) would otherwise read as rows without dates and import nothing. A header
+        // may be translated ("Año", "Titular"), so it is recognised by its shape: names (not
+        // numbers) up to Headline, the 10th column.
+        guard let header = rows.first else {
+            throw TimelineError.importFailed(location: "row 1", reason: "the file is empty; expected the header row of TimelineJS's template")
+        }
+        for column in [0, 1, 2, 9] {
+            let name = column < header.count ? header[column].trimmingWhitespace : ""
+            guard name.isEmpty || Int(name) != nil else { continue }
+            throw TimelineError.importFailed(location: "row 1, column \(column + 1)",
+                reason: "expected the header of TimelineJS's template (\(columns[0...2].joined(separator: ", ")), … \(columns[9]) in column 10, …), "
+                    + "found \"\(header.prefix(10).joined(separator: ",").shownInMessage(limit: 40))\"")
+        }
         var events: [Event] = []
         for (index, row) in rows.enumerated().dropFirst() {
             func cell(_ column: Int) -> String? { column < row.count ? row[column].trimmingWhitespace.nonBlank : nil }
@@ -111,7 +125,7 @@ public enum TimelineJSReader {
         do {
             return try event.normalized()
         } catch TimelineError.invalidValue(let field, let value, let expected) {
-            throw FieldError(field: slide.names[field] ?? field, message: "\"\(value)\": \(expected)")
+            throw FieldError(field: slide.names[field] ?? field, message: "\"\(value.shownInMessage())\": \(expected)")
         }
     }
 
@@ -149,7 +163,7 @@ public enum TimelineJSReader {
         private func number(_ text: String?, _ name: String) throws -> Int? {
             guard let text = text?.filter({ !$0.isWhitespace && $0 != "," }), !text.isEmpty else { return nil }
             guard text.dropFirst(text.hasPrefix("-") ? 1 : 0).isASCIIDigits, let number = Int(text) else {
-                throw FieldError(field: name, message: "expected a whole number, got \"\(text)\"")
+                throw FieldError(field: name, message: "expected a whole number, got \"\(text.shownInMessage())\"")
             }
             return number
         }
