@@ -138,6 +138,32 @@ struct InterchangeTests {
         }
     }
 
+    /// An import sets aside only the search triggers: a trigger of the user's own (or a future
+    /// audit log's) fires for every imported row, and is still there afterwards.
+    @Test func importKeepsOtherTriggersFiring() throws {
+        let store = try memoryStore()
+        try store.database.executeScript("""
+            CREATE TABLE audit (uid TEXT);
+            CREATE TRIGGER audit_events AFTER INSERT ON events BEGIN INSERT INTO audit VALUES (new.uid); END;
+            """)
+        try store.importDocument(try JSONDocumentReader.document(from: try packageFile("examples/mayo-google.json")))
+        #expect(try store.database.scalar("SELECT count(*) FROM audit", as: Int.self) == 7)
+        #expect(try store.database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_events'", as: Int.self) == 1)
+        #expect(try store.events(matching: EventFilter(search: "vaccination")).count == 1, "the search index still covers the import")
+    }
+
+    /// The list the importer sets aside is exactly the triggers that maintain search: a new
+    /// migration's search trigger must be added to it, and no other trigger may be.
+    @Test func searchTriggersAreNamed() throws {
+        let store = try memoryStore()
+        let triggers = try store.database.makeStatement("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
+            .map([]) { ($0[0] as String, $0[1] as String) }
+        let maintainSearch = triggers.filter { _, sql in
+            ["events_fts", "actors_text", "tags_text", "quotes_text"].contains { sql.contains($0) }
+        }.map(\.0)
+        #expect(Set(maintainSearch) == Set(Store.searchTriggerNames))
+    }
+
     @Test func importIsAllOrNothing() throws {
         let store = try memoryStore()
         let events = [

@@ -1,4 +1,15 @@
 extension Store {
+    /// The triggers of migration 0003 that keep the derived search columns and `events_fts` in
+    /// step. An import sets these aside while its rows load and indexes the rows once at the end;
+    /// every other trigger keeps firing.
+    static let searchTriggerNames = [
+        "events_ai", "events_ad", "events_au",
+        "event_actors_search_ai", "event_actors_search_ad", "event_actors_search_au", "actors_search_au",
+        "actor_aliases_search_ai", "actor_aliases_search_ad", "actor_aliases_search_au",
+        "event_tags_search_ai", "event_tags_search_ad", "tags_search_au",
+        "quotes_search_ai", "quotes_search_ad", "quotes_search_au",
+    ]
+
     /// Recomputes every event's search columns from its actors, tags and quotes, and rebuilds
     /// the full-text index from them: the repair for an index that SQL written by hand (to the
     /// derived columns, or to `events_fts`) put out of step. One transaction.

@@ -1,95 +1,3 @@
-/// What to do when an imported record has the id (or, for actors, the name) of a stored one
-/// with different content.
-public enum ConflictPolicy: String, CaseIterable, Sendable {
-    /// Stop, and import nothing.
-    case fail
-    /// Keep the stored record.
-    case skip
-    /// Replace the stored record with the imported one.
-    case update
-}
-
-/// What an import did, per kind of record.
-public struct ImportReport: Equatable, Sendable, CustomStringConvertible {
-    /// What happened to the records of one kind.
-    public struct Counts: Equatable, Sendable {
-        public var added = 0
-        public var updated = 0
-        /// Records already stored exactly as imported.
-        public var unchanged = 0
-        /// Conflicting records kept as stored (`--on-conflict skip`).
-        public var skipped = 0
-        public var total: Int { added + updated + unchanged + skipped }
-    }
-
-    public var events = Counts()
-    public var actors = Counts()
-    public var sources = Counts()
-    public var partnerships = Counts()
-
-    public init() {}
-
-    public var description: String {
-        func line(_ counts: Counts, _ noun: String) -> String {
-            "\(counts.total) \(noun)\(counts.total == 1 ? "" : "s"): \(counts.added) added, \(counts.updated) updated, "
-                + "\(counts.unchanged) unchanged, \(counts.skipped) skipped"
-        }
-        var parts = [line(events, "event")]
-        for (counts, noun) in [(actors, "actor"), (sources, "source"), (partnerships, "partnership")] where counts.total > 0 {
-            parts.append(line(counts, noun))
-        }
-        return parts.joined(separator: "; ")
-    }
-}
-
-extension Store {
-    /// Imports events alone (a version-1 document, or events built in code).
-    @discardableResult
-    public func importEvents(_ events: some Sequence<Event>, onConflict policy: ConflictPolicy = .fail) throws -> ImportReport {
-        try importDocument(TimelineDocument(events: Array(events)), onConflict: policy)
-    }
-
-    /// Imports a document read whole: actors, then sources, partnerships and events.
-    @discardableResult
-    public func importDocument(_ document: TimelineDocument, onConflict policy: ConflictPolicy = .fail) throws -> ImportReport {
-        var reader = DocumentRecordReader(document)
-        return try importRecords(from: &reader, onConflict: policy)
-    }
-
-    /// Imports records as `reader` reads them, all-or-nothing: one transaction with reused
-    /// statements, so an input of any size streams through. Records are matched on id (actors
-    /// on name or alias); one stored with the same content is left alone (so importing a file
-    /// twice adds nothing); one with different content follows `policy`. A bad record stops the
-    /// import with `TimelineError.importFailed` naming where it was read. With `dryRun`
-    /// everything is checked and counted, then rolled back. `progress` hears the number of
-    /// records read, every 1,000.
-    @discardableResult
-    public func importRecords(from reader: inout some RecordReader, onConflict policy: ConflictPolicy = .fail,
-                              dryRun: Bool = false, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
-        do {
-            return try write {
-                var importer = try Importer(store: self, policy: policy)
-                var count = 0
-                while let (record, location) = try reader.next() {
-                    try importer.reporting(location) { try importer.apply(record) }
-                    count += 1
-                    if count.isMultiple(of: 1_000) { progress(count) }
-                }
-                try importer.finish()
-                if dryRun { throw DryRun(report: importer.report) }
-                return importer.report
-            }
-        } catch let dryRun as DryRun {
-            return dryRun.report
-        }
-    }
-}
-
-/// Thrown to roll a dry run back, with what it would have done.
-private struct DryRun: Error {
-    let report: ImportReport
-}
-
 /// The state of one import: what it has counted, and what it must remember to stay correct on
 /// a stream (ids it made up, actors it created only because something named them).
 struct Importer {
@@ -101,8 +9,9 @@ struct Importer {
     private var replacedRows = Set<Int64>()
     /// Actors whose details are written once every actor of the input exists.
     private var pendingActorDetails: [(profile: ActorProfile, rowID: Int64, location: String)] = []
-    /// The search triggers, set aside while the rows load: one pass over the new rows at the
-    /// end costs a fraction of a trigger per row (and of the updates that links make).
+    /// The search triggers (`Store.searchTriggerNames`), set aside while the rows load: one pass
+    /// over the new rows at the end costs a fraction of a trigger per row (and of the updates
+    /// that links make).
     private let searchTriggers: [String]
     /// The last event row before the import: rows after it are new.
     private let lastRowBefore: Int64
@@ -119,12 +28,13 @@ struct Importer {
         // has one of them explicitly takes it, and the earlier event gets another. On disk, as
         // an input may be any size.
         try database.executeScript("CREATE TEMP TABLE IF NOT EXISTS import_generated_ids (uid TEXT PRIMARY KEY); DELETE FROM import_generated_ids")
-        searchTriggers = try database.makeStatement("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
-            .map { row in (row[0] as String, row[1] as String) }
-            .map { name, sql in
-                try database.executeScript("DROP TRIGGER \"\(name)\"")
-                return sql
-            }
+        // Only the search triggers, by name: others (an audit log, a user's own) keep firing.
+        searchTriggers = try Store.searchTriggerNames.compactMap { name in
+            guard let sql = try database.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name],
+                                                as: String.self) else { return nil }
+            try database.executeScript("DROP TRIGGER \"\(name)\"")
+            return sql
+        }
         // A big page cache while the rows load; the default comes back with the next connection.
         try database.executeScript("PRAGMA cache_size = -262144")
     }
