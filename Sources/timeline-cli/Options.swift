@@ -36,9 +36,9 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Tells the user which actors and sources a command created because it named them, so a
 /// misspelt name ("Gooogle") does not pass unseen.
-func noteCreatedRecords(of store: Store) {
-    guard !store.created.isEmpty else { return }
-    StandardError.write("note: created \(store.created.joined(separator: ", "))\n")
+func noteCreatedRecords<Value>(_ written: Written<Value>) {
+    guard !written.createdByReference.isEmpty else { return }
+    StandardError.write("note: created \(written.createdByReference.joined(separator: ", "))\n")
 }
 
 /// Reads a date option; a bad date is a usage error that quotes it and lists accepted forms.

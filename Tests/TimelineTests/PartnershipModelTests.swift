@@ -154,7 +154,7 @@ struct PartnershipModelTests {
             "\($0)".contains("at least two different members")
         }
         let id = try store.addPartnership(Partnership(name: "Mayo Clinic – Google", members: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")],
-                                                      date: date("2019-09-10/2029-09"), term: "ten years", terms: ["Google Cloud stores the data", "Mayo keeps control"]))
+                                                      date: date("2019-09-10/2029-09"), term: "ten years", terms: ["Google Cloud stores the data", "Mayo keeps control"])).value
         #expect(id == "mayo-clinic-google")
         try store.add(Event(id: "e", title: "Signed", date: date("2019-09-10"), partnership: id))
         try store.add(Event(id: "other", title: "Other", date: date("2019-09-10")))

@@ -6,13 +6,16 @@ import Testing
 struct StoreTests {
     @Test func addThenGetGivesTheEventBackNormalized() throws {
         let store = try memoryStore()
-        let id = try store.add(Event(
+        let written = try store.add(Event(
             title: "  Mayo Clinic and Google sign  ", date: date("10 September 2019"), summary: " ", kind: "partnership",
             actors: [ActorRole(name: "Mayo  Clinic", role: "partner"), ActorRole(name: "Google", role: " partner "),
                      ActorRole(name: "mayo clinic", role: "PARTNER")],
             tags: ["cloud", "AI", "ai", " Cloud "],
             sources: [Citation(Source(title: "Article", url: "https://example.org/a", language: "FR"), locator: "§2")]))
+        let id = written.value
         #expect(id == "mayo-clinic-and-google-sign")
+        #expect(written.createdByReference == ["actor \"Mayo Clinic\"", "actor \"Google\"", "source \"article\""],
+                "what the write created because it was named is returned with it")
         let event = try #require(try store.event(id: id))
         #expect(event.title == "Mayo Clinic and Google sign")
         #expect(event.summary == nil)
@@ -25,13 +28,13 @@ struct StoreTests {
 
     @Test func generatedIDsAreReadableAndUnique() throws {
         let store = try memoryStore()
-        #expect(try store.add(Event(title: "Déclaration à l'OMS", date: date("2022"))) == "declaration-a-l-oms")
-        #expect(try store.add(Event(title: "Déclaration à l'OMS", date: date("2023"))) == "declaration-a-l-oms-2")
-        #expect(try store.add(Event(title: "世界", date: date("2023"))) == "event")
-        #expect(try store.add(Event(id: "custom.id_1", title: "x", date: date("2023"))) == "custom.id_1")
+        #expect(try store.add(Event(title: "Déclaration à l'OMS", date: date("2022"))).value == "declaration-a-l-oms")
+        #expect(try store.add(Event(title: "Déclaration à l'OMS", date: date("2023"))).value == "declaration-a-l-oms-2")
+        #expect(try store.add(Event(title: "世界", date: date("2023"))).value == "event")
+        #expect(try store.add(Event(id: "custom.id_1", title: "x", date: date("2023"))).value == "custom.id_1")
         let long = String(repeating: "a", count: 60)
-        #expect(try store.add(Event(title: long + " b", date: date("2023"))) == String(repeating: "a", count: 48))
-        let multiline = try store.add(Event(title: "Two\nlines", date: date("2023")))
+        #expect(try store.add(Event(title: long + " b", date: date("2023"))).value == String(repeating: "a", count: 48))
+        let multiline = try store.add(Event(title: "Two\nlines", date: date("2023"))).value
         #expect(try store.event(id: multiline)?.title == "Two lines")
     }
 
@@ -50,7 +53,7 @@ struct StoreTests {
 
     @Test func updateReplacesFieldsAndLinks() throws {
         let store = try memoryStore()
-        let id = try store.add(Event(title: "Old", date: date("2019"), actors: [ActorRole(name: "A")], tags: ["t1"]))
+        let id = try store.add(Event(title: "Old", date: date("2019"), actors: [ActorRole(name: "A")], tags: ["t1"])).value
         var event = try #require(try store.event(id: id))
         event.title = "New"
         event.date = date("2019-09")

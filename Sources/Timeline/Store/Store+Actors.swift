@@ -83,9 +83,10 @@ extension Store {
     // MARK: - Writing
 
     /// Stores a new actor. Throws when its name or an alias already names an actor.
-    public func addActor(_ profile: ActorProfile) throws {
+    @discardableResult
+    public func addActor(_ profile: ActorProfile) throws -> Written<Void> {
         let profile = try profile.normalized()
-        try write {
+        return try writeReporting {
             if try actorDirectory.rowID(of: profile.name, in: database) != nil {
                 throw TimelineError.invalidValue(field: "actor name", value: profile.name,
                                                  expected: "an actor with this name already exists (edit it, or merge)")
@@ -99,9 +100,10 @@ extension Store {
 
     /// Replaces the actor `name` names with `profile` (which may rename it; the old name does not
     /// become an alias unless `profile.aliases` says so).
-    public func updateActor(named name: String, to profile: ActorProfile) throws {
+    @discardableResult
+    public func updateActor(named name: String, to profile: ActorProfile) throws -> Written<Void> {
         let profile = try profile.normalized()
-        try write {
+        return try writeReporting {
             let rowID = try existingActorRowID(named: name)
             if let other = try actorDirectory.rowID(of: profile.name, in: database), other != rowID {
                 throw TimelineError.invalidValue(field: "actor name", value: profile.name,
@@ -115,8 +117,9 @@ extension Store {
 
     /// Reads the actor `name` names, lets `change` modify it (its name too), and stores the
     /// result, in one write transaction (see `editEvent`). Throws `actorNotFound`.
-    public func editActor(named name: String, _ change: (inout ActorProfile) throws -> Void) throws {
-        try write {
+    @discardableResult
+    public func editActor(named name: String, _ change: (inout ActorProfile) throws -> Void) throws -> Written<Void> {
+        try writeReporting {
             guard var profile = try actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
             let storedName = profile.name
             try change(&profile)
@@ -197,7 +200,7 @@ extension Store {
         let rowID = database.lastInsertedRowID
         actorDirectory.register(name, rowID: rowID)
         actorsCreatedByReference.insert(rowID)
-        created.append("actor \"\(name)\"")
+        createdByReference.append("actor \"\(name)\"")
         return rowID
     }
 

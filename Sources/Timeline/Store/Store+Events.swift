@@ -1,9 +1,9 @@
 extension Store {
     /// Stores a new event and returns its id (the one it had, or one made from its title).
     @discardableResult
-    public func add(_ event: Event) throws -> String {
+    public func add(_ event: Event) throws -> Written<String> {
         let event = try event.normalized()
-        return try write { try insert(event) }
+        return try writeReporting { try insert(event) }
     }
 
     /// The event with this id, or nil.
@@ -13,10 +13,11 @@ extension Store {
 
     /// Replaces the stored event that has `event.id` with `event` (fields and links), keeping
     /// its creation time. Throws `eventNotFound` when there is none.
-    public func update(_ event: Event) throws {
+    @discardableResult
+    public func update(_ event: Event) throws -> Written<Void> {
         let event = try event.normalized()
         guard let id = event.id else { throw TimelineError.invalidValue(field: "id", value: "", expected: "an update needs the event's id") }
-        try write {
+        return try writeReporting {
             guard let rowID = try rowID(of: id) else { throw TimelineError.eventNotFound(id: id) }
             try replace(rowID: rowID, with: event)
         }
@@ -25,8 +26,9 @@ extension Store {
     /// Reads the event with this id, lets `change` modify it, and stores the result, all in one
     /// write transaction: another process's edit of the same event, made meanwhile, is never
     /// overwritten (it waits for this one, or this one for it). Throws `eventNotFound`.
-    public func editEvent(id: String, _ change: (inout Event) throws -> Void) throws {
-        try write {
+    @discardableResult
+    public func editEvent(id: String, _ change: (inout Event) throws -> Void) throws -> Written<Void> {
+        try writeReporting {
             guard var event = try event(id: id) else { throw TimelineError.eventNotFound(id: id) }
             try change(&event)
             try update(event)

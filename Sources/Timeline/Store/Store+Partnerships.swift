@@ -33,18 +33,19 @@ extension Store {
 
     /// Stores a new partnership; returns its id (given, or made from its name).
     @discardableResult
-    public func addPartnership(_ partnership: Partnership) throws -> String {
+    public func addPartnership(_ partnership: Partnership) throws -> Written<String> {
         let partnership = try partnership.normalized()
-        return try write { try insertPartnership(partnership) }
+        return try writeReporting { try insertPartnership(partnership) }
     }
 
     /// Replaces the stored partnership with `partnership.id`.
-    public func updatePartnership(_ partnership: Partnership) throws {
+    @discardableResult
+    public func updatePartnership(_ partnership: Partnership) throws -> Written<Void> {
         let partnership = try partnership.normalized()
         guard let id = partnership.id else {
             throw TimelineError.invalidValue(field: "partnership id", value: "", expected: "an update needs the partnership's id")
         }
-        try write {
+        return try writeReporting {
             guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
             try replacePartnership(rowID: rowID, with: partnership)
         }
@@ -52,8 +53,9 @@ extension Store {
 
     /// Reads the partnership with this id, lets `change` modify it, and stores the result, in one
     /// write transaction (see `editEvent`). Throws `partnershipNotFound`.
-    public func editPartnership(id: String, _ change: (inout Partnership) throws -> Void) throws {
-        try write {
+    @discardableResult
+    public func editPartnership(id: String, _ change: (inout Partnership) throws -> Void) throws -> Written<Void> {
+        try writeReporting {
             guard var partnership = try partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
             try change(&partnership)
             try updatePartnership(partnership)

@@ -1,9 +1,9 @@
 extension Store {
     /// Adds a quote to the end of an event's quotes; returns its number (from 1).
     @discardableResult
-    public func addQuote(_ quote: Quote, toEvent eventID: String) throws -> Int {
+    public func addQuote(_ quote: Quote, toEvent eventID: String) throws -> Written<Int> {
         let quote = try quote.normalized()
-        return try write {
+        return try writeReporting {
             guard let rowID = try rowID(of: eventID) else { throw TimelineError.eventNotFound(id: eventID) }
             let position = try database.scalar("SELECT coalesce(max(position) + 1, 0) FROM quotes WHERE event_id = ?", [rowID], as: Int.self) ?? 0
             try insertQuote(quote, eventRowID: rowID, position: position)

@@ -113,7 +113,7 @@ extension Store {
         }
         guard let existing else {
             let inserted = try insertSource(source)
-            created.append("source \"\(inserted.uid)\"")
+            createdByReference.append("source \"\(inserted.uid)\"")
             return inserted.rowID
         }
         try database.execute("""

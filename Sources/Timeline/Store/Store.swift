@@ -14,9 +14,9 @@ public final class Store {
     var tagIDs: [String: Int64] = [:]
     /// Sources by row id, as read during the current read or write.
     var sourcesByRowID: [Int64: Source] = [:]
-    /// What the last write created without being asked to by name ("actor \"Gooogle\"",
-    /// "source \"nosuch\""): a command tells its user, so that a typo does not pass unseen.
-    public internal(set) var created: [String] = []
+    /// What the current write transaction created without being asked to by name, returned
+    /// in its `Written` value.
+    var createdByReference: [String] = []
     /// True for a store that may have written to a file (not `:memory:`, not `.read`).
     private let wroteToFile: Bool
     /// Applied migrations whose file changed after they were applied (worth a warning).
@@ -166,10 +166,12 @@ public final class Store {
     /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
     func write<T>(_ body: () throws -> T) throws -> T {
         actorDirectory.reset()
-        actorsCreatedByReference = []
         tagIDs = [:]
         sourcesByRowID = [:]
-        created = []
+        if !database.isInTransaction {
+            actorsCreatedByReference = []
+            createdByReference = []
+        }
         do {
             return try database.transaction(body)
         } catch let error as DatabaseError {
@@ -179,6 +181,13 @@ public final class Store {
             actorDirectory.reset()
             throw error
         }
+    }
+
+    /// Runs `body` in one transaction (see `write`) and returns its value with what it created
+    /// only because something named it.
+    func writeReporting<T>(_ body: () throws -> T) throws -> Written<T> {
+        let value = try write(body)
+        return Written(value: value, createdByReference: createdByReference)
     }
 
     /// Runs `body`, turning SQLite errors into `TimelineError.database`. Names are looked up

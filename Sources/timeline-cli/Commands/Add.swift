@@ -32,9 +32,9 @@ struct Add: ParsableCommand {
         var event = Event(id: id, title: title, date: date)
         fields.apply(to: &event)
         let normalized = try event.normalized()  // refuse bad input before touching the file
-        let store = try database.open(.create)
-        defer { noteCreatedRecords(of: store) }
-        print(try store.add(normalized))
+        let written = try database.open(.create).add(normalized)
+        print(written.value)
+        noteCreatedRecords(written)
     }
 }
 

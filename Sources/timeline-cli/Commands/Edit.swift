@@ -44,7 +44,7 @@ struct Edit: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.write)
-        try store.editEvent(id: id) { event in
+        let written = try store.editEvent(id: id) { event in
             if let title { event.title = title }
             if let date { event.date = date }
             let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
@@ -53,6 +53,6 @@ struct Edit: ParsableCommand {
             try remove(removedSources, from: &event.sources, what: "source") { [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 } }
             fields.apply(to: &event)
         }
-        noteCreatedRecords(of: store)
+        noteCreatedRecords(written)
     }
 }

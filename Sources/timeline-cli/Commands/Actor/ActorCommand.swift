@@ -104,9 +104,7 @@ struct ActorAdd: ParsableCommand {
         var profile = ActorProfile(name: name)
         fields.apply(to: &profile)
         let normalized = try profile.normalized()
-        let store = try database.open(.create)
-        defer { noteCreatedRecords(of: store) }
-        try store.addActor(normalized)
+        noteCreatedRecords(try database.open(.create).addActor(normalized))
     }
 }
 
@@ -139,13 +137,13 @@ struct ActorEdit: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.write)
-        try store.editActor(named: name) { profile in
+        let written = try store.editActor(named: name) { profile in
             if let newName { profile.name = newName }
             try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
             try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
             fields.apply(to: &profile)
         }
-        noteCreatedRecords(of: store)
+        noteCreatedRecords(written)
     }
 }
 

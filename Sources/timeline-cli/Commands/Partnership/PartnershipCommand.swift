@@ -106,9 +106,9 @@ struct PartnershipAdd: ParsableCommand {
         var partnership = Partnership(id: id, name: name)
         fields.apply(to: &partnership)
         let normalized = try partnership.normalized()
-        let store = try database.open(.create)
-        defer { noteCreatedRecords(of: store) }
-        print(try store.addPartnership(normalized))
+        let written = try database.open(.create).addPartnership(normalized)
+        print(written.value)
+        noteCreatedRecords(written)
     }
 }
 
@@ -146,8 +146,7 @@ struct PartnershipEdit: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open(.write)
-        try store.editPartnership(id: id) { partnership in
+        let written = try database.open(.write).editPartnership(id: id) { partnership in
             if let name { partnership.name = name }
             if clearDate { partnership.date = nil }
             try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
@@ -162,7 +161,7 @@ struct PartnershipEdit: ParsableCommand {
             }
             fields.apply(to: &partnership)
         }
-        noteCreatedRecords(of: store)
+        noteCreatedRecords(written)
     }
 }
 

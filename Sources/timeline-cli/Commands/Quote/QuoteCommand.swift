@@ -55,9 +55,9 @@ struct QuoteAdd: ParsableCommand {
         let quote = Quote(speaker: speaker, text: text, language: language, translation: translation,
                           translationLanguage: translationLanguage,
                           source: source.map { Citation(Source(reference: $0), locator: locator) })
-        let store = try database.open(.write)
-        print(try store.addQuote(quote, toEvent: event))
-        noteCreatedRecords(of: store)
+        let written = try database.open(.write).addQuote(quote, toEvent: event)
+        print(written.value)
+        noteCreatedRecords(written)
     }
 }
 
