@@ -98,7 +98,6 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
 extension ActorKind: ExpressibleByArgument {}
 

@@ -4,6 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+/// Runs `body` with buffered standard output, flushed when it returns or throws.
+func printing<T>(_ body: (inout StandardOutput) throws -> T) rethrows -> T {
+    var output = StandardOutput()
+    defer { output.flush() }
+    return try body(&output)
+}
+
 /// Buffered standard output: events are written as they are read, in 64 KiB writes.
 struct StandardOutput: TextOutputStream {
     private var buffer: [UInt8] = []

@@ -4,17 +4,17 @@ import Timeline
 
 @Suite("JSON Lines, CSV, Timesketch and format detection")
 struct FormatTests {
-    func export(_ store: Store, _ format: OutputFormat, options: OutputOptions = OutputOptions()) throws -> String {
+    func export(_ store: Store, _ format: Format, options: OutputOptions = OutputOptions()) throws -> String {
         var output = StringOutput()
         try store.write(format, matching: EventFilter(), options: options, to: &output)
         return output.text
     }
 
     @discardableResult
-    func importText(_ text: String, into store: Store, as format: InputFormat? = nil, dryRun: Bool = false) throws -> ImportReport {
+    func importText(_ text: String, into store: Store, as format: Format? = nil, dryRun: Bool = false) throws -> ImportReport {
         var input = InputBytes(data: Data(text.utf8))
-        let format = try format ?? InputFormat.detect(path: nil, input: &input)
-        var reader = try format.makeReader(input)
+        let format = try format ?? Format.detect(path: nil, input: &input)
+        var reader = try format.reader(input)
         return try store.importRecords(from: &reader, dryRun: dryRun)
     }
 
@@ -55,6 +55,20 @@ struct FormatTests {
             JSONValue.object([("type", .string("event"))] + members).writeCompact(to: &expected)
             #expect(line.text == expected.text + "\n")
         }
+    }
+
+    /// The registry is the one list: names, aliases and extensions each name one format, and
+    /// lookups by name, alias and file name come from it.
+    @Test func formatsAreDeclaredOnceInTheRegistry() throws {
+        let names = Format.all.flatMap { [$0.name] + $0.aliases }
+        #expect(Set(names).count == names.count, "\(names)")
+        let extensions = Format.all.flatMap(\.fileExtensions)
+        #expect(Set(extensions).count == extensions.count, "\(extensions)")
+        #expect(Format.named("ics") == .ical && Format.named("MD") == .markdown && Format.named("xml") == nil)
+        #expect(Format.forFile("out/Timeline.HTML") == .html && Format.forFile("x.jsonl") == .jsonl && Format.forFile("x.db") == nil)
+        #expect(Format.all.filter(\.canRead).map(\.name) == ["json", "jsonl", "csv", "timelinejs", "timelinejs-csv"])
+        var input = InputBytes(data: Data("# Timeline\n".utf8))
+        #expect { try Format.detect(path: "notes.md", input: &input) } throws: { "\($0)".contains("markdown cannot be imported") }
     }
 
     @Test func jsonLinesRoundTripsManyEventsByteForByte() throws {
@@ -127,7 +141,7 @@ struct FormatTests {
         var bytes = Array("id,title,date\r\nx,caf".utf8)
         bytes += [0xE9]  // Latin-1 é
         bytes += Array(",2020\r\n".utf8)
-        var reader = try InputFormat.csv.makeReader(InputBytes(data: Data(bytes)))
+        var reader = try Format.csv.reader(InputBytes(data: Data(bytes)))
         #expect { try store.importRecords(from: &reader) } throws: { error in
             guard case .importFailed(let at, let why) = error as? TimelineError else { return false }
             return at == "row 2 (line 2)" && why.contains("not UTF-8")
@@ -150,7 +164,7 @@ struct FormatTests {
     @Test func aCSVWithSomeColumnsUpdatesOnlyThose() throws {
         let store = try exampleStore()
         let before = try #require(try store.event(id: "pichai-statement-2019"))
-        var reader = try InputFormat.csv.makeReader(InputBytes(data: Data("id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n".utf8)))
+        var reader = try Format.csv.reader(InputBytes(data: Data("id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n".utf8)))
         let report = try store.importRecords(from: &reader, onConflict: .update)
         #expect(report.events.updated == 1)
         let after = try #require(try store.event(id: "pichai-statement-2019"))
@@ -158,7 +172,7 @@ struct FormatTests {
         #expect(after.actors == before.actors && after.tags == before.tags && after.quotes.map(\.text) == before.quotes.map(\.text))
         #expect(after.sources == before.sources && after.summary == before.summary && after.partnership == before.partnership)
         let same = "id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n"
-        var again = try InputFormat.csv.makeReader(InputBytes(data: Data(same.utf8)))
+        var again = try Format.csv.reader(InputBytes(data: Data(same.utf8)))
         #expect(try store.importRecords(from: &again).events.unchanged == 1, "columns left out do not count as changes")
     }
 
@@ -166,7 +180,7 @@ struct FormatTests {
         let store = try exampleStore()
         let text = try export(store, .jsonl).replacingOccurrences(of: "Mayo Clinic launches", with: "Mayo Clinic opens")
             + "{\"type\":\"event\",\"title\":\"New\",\"date\":\"2024\"}\n"
-        var reader = try InputFormat.jsonl.makeReader(InputBytes(data: Data(text.utf8)))
+        var reader = try Format.jsonl.reader(InputBytes(data: Data(text.utf8)))
         let report = try store.importRecords(from: &reader, onConflict: .update, dryRun: true)
         #expect(report.events.added == 1 && report.events.updated == 1 && report.events.unchanged == 6)
         #expect(try store.eventCount() == 7)
@@ -174,24 +188,24 @@ struct FormatTests {
     }
 
     @Test(arguments: [
-        ("{\n  \"timeline\": 2,\n  \"events\": []\n}\n", InputFormat.json),
+        ("{\n  \"timeline\": 2,\n  \"events\": []\n}\n", Format.json),
         ("{\"timeline\":1,\"events\":[]}", .json),
         ("{\"type\":\"actor\",\"name\":\"A\"}\n{\"type\":\"event\",\"title\":\"x\",\"date\":\"2019\"}\n", .jsonl),
         ("\u{FEFF}id,title,date\r\n", .csv),
         ("Year,Month,Day,Time,End Year\r\n", .timelinejsCSV),
         ("{\"title\": {\"text\": {\"headline\": \"T\"}}, \"events\": [{\"start_date\": {\"year\": 2019}}]}", .timelinejs),
     ])
-    func formatsAreDetectedFromTheirContent(text: String, format: InputFormat) throws {
+    func formatsAreDetectedFromTheirContent(text: String, format: Format) throws {
         var input = InputBytes(data: Data(text.utf8))
-        #expect(try InputFormat.detect(path: nil, input: &input) == format)
+        #expect(try Format.detect(path: nil, input: &input) == format)
     }
 
-    @Test(arguments: [InputFormat.json, .jsonl, .csv, .timelinejs])
-    func aByteOrderMarkBeforeAnyFormatIsSkipped(format: InputFormat) throws {
+    @Test(arguments: [Format.json, .jsonl, .csv, .timelinejs])
+    func aByteOrderMarkBeforeAnyFormatIsSkipped(format: Format) throws {
         let store = try exampleStore()
-        let exported = try export(store, OutputFormat(rawValue: format.rawValue)!)
+        let exported = try export(store, format)
         var input = InputBytes(data: Data(("\u{FEFF}" + exported).utf8))
-        var reader = try InputFormat.detect(path: nil, input: &input).makeReader(input)
+        var reader = try Format.detect(path: nil, input: &input).reader(input)
         let report = try store.importRecords(from: &reader, onConflict: .update, dryRun: true)
         #expect(report.events.updated + report.events.unchanged == 7)
     }

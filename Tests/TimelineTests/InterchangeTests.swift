@@ -4,7 +4,7 @@ import Testing
 
 @Suite("JSON document, CSV and Markdown")
 struct InterchangeTests {
-    func export(_ store: Store, format: OutputFormat = .json, filter: EventFilter = EventFilter()) throws -> String {
+    func export(_ store: Store, format: Format = .json, filter: EventFilter = EventFilter()) throws -> String {
         var output = StringOutput()
         try store.write(format, matching: filter, to: &output)
         return output.text
@@ -233,7 +233,7 @@ struct InterchangeTests {
 
             """)
         var colored = StringOutput()
-        var writer = OutputOptions(color: true).makeWriter(.text)
+        var writer = Format.text.writer(options: OutputOptions(color: true))
         writer.write(try store.events(), to: &colored)
         #expect(colored.text.contains("\u{1B}[1m2019\u{1B}[0m"))
     }

@@ -5,12 +5,12 @@ extension Store {
     /// read twice, in one read transaction, rather than kept in memory. Returns how many
     /// events it wrote.
     @discardableResult
-    public func write(_ format: OutputFormat, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
+    public func write(_ format: Format, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
                       to output: inout some TextOutputStream) throws -> Int {
         try read {
             try database.readTransaction {
                 let records = format.needsRecords ? try records(for: filter) : TimelineDocument()
-                var writer = options.makeWriter(format, records: records, ranked: filter.rankedBySearch)
+                var writer = format.writer(options: options, records: records, ranked: filter.rankedBySearch)
                 var count = 0
                 writer.writeHeader(to: &output)
                 for pass in 0..<writer.passes {

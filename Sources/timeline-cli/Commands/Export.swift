@@ -6,12 +6,10 @@ struct Export: ParsableCommand {
         commandName: "export",
         abstract: "Write the timeline (or the events the filters keep) in a format other tools read.",
         discussion: """
-            Formats: json (the document `import` reads back, with the actors, sources and \
-            partnerships its events refer to), jsonl (one object per line), csv (RFC 4180, read \
-            back by `import`), markdown, ical (calendar apps), timelinejs (Knight Lab's \
-            TimelineJS), timesketch-csv and timesketch-jsonl. Without --format, the extension of \
-            --output decides (.json .jsonl .ndjson .csv .md .markdown .ics .txt), else json. With \
-            --output the file is written whole or not at all. Every format streams: memory stays flat.
+            Formats:
+            \(Format.helpLines(writable: true))
+            Without --format, the extension of --output decides; stdout gets json. With --output \
+            the file is written whole or not at all. Every format streams: memory stays flat.
             Examples:
               timeline export --output timeline.json
               timeline export --since 2019 --output 2019.csv --bom
@@ -24,7 +22,7 @@ struct Export: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     @Option(help: ArgumentHelp("Output format (default: from --output's extension, else json).", valueName: "format"))
-    var format: OutputFormat?
+    var format: WritableFormat?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -48,9 +46,19 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("group-by"), help: ArgumentHelp("timelinejs: group slides by kind, partnership or none.", valueName: "grouping"))
     var grouping: TimelineJSWriter.Grouping = .kind
 
+    /// Without --format: the format --output's extension names, else (stdout) json. An
+    /// extension that names no format is an error, never a silent JSON file.
+    private func outputFormat() throws -> Format {
+        guard let output else { return .json }
+        if let format = Format.forFile(output), format.canWrite { return format }
+        let extensions = Format.all.filter(\.canWrite).flatMap(\.fileExtensions).map { "." + $0 }.joined(separator: ", ")
+        throw ValidationError("cannot tell the format of \(output.shownInMessage(limit: 200)) from its name: give --format, "
+                              + "or a file name ending in \(extensions)")
+    }
+
     func run() throws {
+        let format = try format?.format ?? outputFormat()
         let store = try database.open(.read)
-        let format = format ?? output.flatMap(OutputFormat.forFile) ?? .json
         var options = OutputOptions()
         options.byteOrderMark = bom
         options.neutralizeFormulas = !noFormulaEscape

@@ -11,6 +11,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Import a file, all or nothing: our JSON, JSON Lines or CSV, or TimelineJS's JSON or spreadsheet CSV.",
         discussion: """
+            Formats:
+            \(Format.helpLines(writable: false))
             The format comes from --format, else the file's extension and first bytes. JSON Lines \
             and CSV stream, so a file of any size imports in flat memory, in one transaction. \
             Records are matched on id (actors on name or alias): one already stored as it is in \
@@ -29,7 +31,7 @@ struct Import: ParsableCommand {
     var file: String
 
     @Option(help: ArgumentHelp("The input's format (default: detected).", valueName: "format"))
-    var format: InputFormat?
+    var format: ReadableFormat?
 
     @Option(name: .customLong("on-conflict"), help: ArgumentHelp("When a stored record with the same id differs.", valueName: "policy"))
     var onConflict: ConflictPolicy = .fail
@@ -49,8 +51,8 @@ struct Import: ParsableCommand {
             }
             input = try InputBytes(path: file)
         }
-        let format = try format ?? InputFormat.detect(path: file == "-" ? nil : file, input: &input)
-        var reader = InterruptibleReader(base: try format.makeReader(input))
+        let format = try format?.format ?? Format.detect(path: file == "-" ? nil : file, input: &input)
+        var reader = InterruptibleReader(base: try format.reader(input))
         let showProgress = isatty(STDERR_FILENO) != 0
         let run = { (store: Store) in
             try store.importRecords(from: &reader, onConflict: onConflict, dryRun: dryRun) { count in
@@ -68,4 +70,3 @@ struct Import: ParsableCommand {
     }
 }
 
-extension InputFormat: ExpressibleByArgument {}

@@ -23,11 +23,7 @@ struct Search: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: OutputFormat = .text
-
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var listing: ListingOptions
 
     func validate() throws {
         if filters.search != nil { throw ValidationError("give the query as the argument, not with --search") }
@@ -37,12 +33,6 @@ struct Search: ParsableCommand {
         var filter = filters.filter
         filter.search = query
         filter.rankedBySearch = true
-        let store = try database.open(.read)
-        var output = StandardOutput()
-        defer { output.flush() }
-        let count = try store.write(format, matching: filter, options: OutputOptions(color: wantsColor(noColor: noColor)), to: &output)
-        if count == 0 && format == .text {
-            StandardError.write("no events match\n")
-        }
+        try listing.printEvents(of: try database.open(.read), matching: filter)
     }
 }

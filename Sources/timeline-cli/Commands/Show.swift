@@ -19,19 +19,9 @@ struct Show: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: OutputFormat = .text
-
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
-        let store = try database.open(.read)
-        var output = StandardOutput()
-        defer { output.flush() }
-        let count = try store.write(format, matching: filters.filter, options: OutputOptions(color: wantsColor(noColor: noColor)), to: &output)
-        if count == 0 && format == .text {
-            StandardError.write("no events match\n")
-        }
+        try listing.printEvents(of: try database.open(.read), matching: filters.filter)
     }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Timeline
+
+/// A format `--format` names that the command can write (show, search, export); the choices
+/// come from `Format.all`.
+struct WritableFormat: ExpressibleByArgument {
+    let format: Format
+
+    init(_ format: Format) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = Format.named(argument), format.canWrite else { return nil }
+        self.format = format
+    }
+
+    var defaultValueDescription: String { format.name }
+    static var allValueStrings: [String] { Format.all.filter(\.canWrite).map(\.name) }
+}
+
+extension Format {
+    /// "  name  what it is for", one line per format that can be written (or read), for the help.
+    static func helpLines(writable: Bool) -> String {
+        let formats = all.filter { writable ? $0.canWrite : $0.canRead }
+        let width = formats.map(\.name.count).max() ?? 0
+        return formats.map { "  " + $0.name + String(repeating: " ", count: width - $0.name.count) + "  " + $0.summary }
+            .joined(separator: "\n")
+    }
+}
+
+/// A format `import --format` names: one that can be read.
+struct ReadableFormat: ExpressibleByArgument {
+    let format: Format
+
+    init?(argument: String) {
+        guard let format = Format.named(argument), format.canRead else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { Format.all.filter(\.canRead).map(\.name) }
+}
+
+/// `--no-color`, for the commands that print for people.
+struct ColorOptions: ParsableArguments {
+    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
+    var noColor = false
+
+    /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.
+    var color: Bool { wantsColor(noColor: noColor) }
+}
+
+/// `--format` and `--no-color` of the commands that print the timeline (show, search).
+struct ListingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format = WritableFormat(.text)
+
+    @OptionGroup var colors: ColorOptions
+
+    /// Prints the events `filter` keeps in the chosen format, saying so when none does (text).
+    func printEvents(of store: Store, matching filter: EventFilter) throws {
+        let count = try printing { output in
+            try store.write(format.format, matching: filter, options: OutputOptions(color: colors.color), to: &output)
+        }
+        if count == 0 && format.format == .text {
+            StandardError.write("no events match\n")
+        }
+    }
+}
