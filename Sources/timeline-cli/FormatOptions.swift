@@ -46,6 +46,17 @@ struct ColorOptions: ParsableArguments {
 
     /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.
     var color: Bool { wantsColor(noColor: noColor) }
+
+    /// Prints a record's details, a blank line, then the timeline of the events `filter` keeps:
+    /// what `actor show` and `partnership show` print.
+    func printDetails(_ details: (RecordDetails, inout StandardOutput) throws -> Void, thenEventsOf store: Store,
+                      matching filter: EventFilter) throws {
+        try printing { output in
+            try details(RecordDetails(color: color), &output)
+            output.write("\n")
+            try store.write(.text, matching: filter, options: OutputOptions(color: color), to: &output)
+        }
+    }
 }
 
 /// `--format` and `--no-color` of the commands that print the timeline (show, search).

@@ -34,6 +34,12 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// The record a command names, or the error that says there is none.
+func required<T>(_ record: T?, _ missing: @autoclosure () -> TimelineError) throws -> T {
+    guard let record else { throw missing() }
+    return record
+}
+
 /// Tells the user which actors and sources a command created because it named them, so a
 /// misspelt name ("Gooogle") does not pass unseen.
 func noteCreatedRecords<Value>(_ written: Written<Value>) {

@@ -7,7 +7,7 @@ struct Get: ParsableCommand {
         abstract: "Show one event in full, with its quotes and sources.",
         discussion: "Example: timeline get mayo-google-partnership --format json")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Layout: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var database: DatabaseOptions
 
@@ -15,22 +15,21 @@ struct Get: ParsableCommand {
     var id: String
 
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: Format = .text
+    var format: Layout = .text
 
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let store = try database.open(.read)
-        guard let event = try store.event(id: id) else { throw TimelineError.eventNotFound(id: id) }
-        var output = StandardOutput()
-        defer { output.flush() }
-        switch format {
-        case .text:
-            EventDetails(color: wantsColor(noColor: noColor)).write(event, to: &output)
-        case .json:
-            var writer = JSONDocumentWriter(records: try store.records(for: [event]))
-            writer.write([event], to: &output)
+        let event = try required(try store.event(id: id), .eventNotFound(id: id))
+        try printing { output in
+            switch format {
+            case .text:
+                EventDetails(color: colors.color).write(event, to: &output)
+            case .json:
+                var writer = JSONDocumentWriter(records: try store.records(for: [event]))
+                writer.write([event], to: &output)
+            }
         }
     }
 }

@@ -54,9 +54,9 @@ struct ActorList: ParsableCommand {
     func run() throws {
         let store = try database.open(.read)
         let actors = try store.actors(kind: kind).map { ($0, try store.usage(ofActorNamed: $0.name).events) }
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails().writeList(actors, to: &output)
+        printing { output in
+            RecordDetails().writeList(actors, to: &output)
+        }
     }
 }
 
@@ -72,19 +72,15 @@ struct ActorShow: ParsableCommand {
     @Flag(name: .customLong("exact"), help: "Only the actor's own events and partnerships, not its parts'.")
     var exact = false
 
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let store = try database.open(.read)
-        guard let actor = try store.actor(named: name) else { throw TimelineError.actorNotFound(name: name) }
-        let color = wantsColor(noColor: noColor)
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails(color: color).write(actor, parts: try store.parts(ofActorNamed: actor.name),
-                                          partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
-        output.write("\n")
-        try store.write(.text, matching: EventFilter(actors: [actor.name], exactActors: exact), options: OutputOptions(color: color), to: &output)
+        let actor = try required(try store.actor(named: name), .actorNotFound(name: name))
+        try colors.printDetails({ details, output in
+            details.write(actor, parts: try store.parts(ofActorNamed: actor.name),
+                          partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
+        }, thenEventsOf: store, matching: EventFilter(actors: [actor.name], exactActors: exact))
     }
 }
 

@@ -59,9 +59,9 @@ struct PartnershipList: ParsableCommand {
 
     func run() throws {
         let partnerships = try database.open(.read).partnerships()
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails().writeList(partnerships, to: &output)
+        printing { output in
+            RecordDetails().writeList(partnerships, to: &output)
+        }
     }
 }
 
@@ -74,18 +74,13 @@ struct PartnershipShow: ParsableCommand {
     @Argument(help: "The partnership's id.")
     var id: String
 
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let store = try database.open(.read)
-        guard let partnership = try store.partnership(id: id) else { throw TimelineError.partnershipNotFound(id: id) }
-        let color = wantsColor(noColor: noColor)
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails(color: color).write(partnership, to: &output)
-        output.write("\n")
-        try store.write(.text, matching: EventFilter(partnership: id), options: OutputOptions(color: color), to: &output)
+        let partnership = try required(try store.partnership(id: id), .partnershipNotFound(id: id))
+        try colors.printDetails({ details, output in details.write(partnership, to: &output) },
+                                thenEventsOf: store, matching: EventFilter(partnership: id))
     }
 }
 

@@ -72,15 +72,14 @@ struct QuoteList: ParsableCommand {
     @Flag(name: .customLong("exact"), help: "With --speaker: only that actor, not the actors part of it.")
     var exact = false
 
-    @Flag(help: "No colour, even on a terminal (also: NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails(color: wantsColor(noColor: noColor)).writeList(quotes, to: &output)
-        if quotes.isEmpty { StandardError.write("no quotes match\n") }
+        try printing { output in
+            RecordDetails(color: colors.color).writeList(quotes, to: &output)
+            if quotes.isEmpty { StandardError.write("no quotes match\n") }
+        }
     }
 }
 

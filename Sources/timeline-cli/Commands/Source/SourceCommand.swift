@@ -53,9 +53,9 @@ struct SourceList: ParsableCommand {
 
     func run() throws {
         let sources = try database.open(.read).sources()
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails().writeList(sources, to: &output)
+        try printing { output in
+            RecordDetails().writeList(sources, to: &output)
+        }
     }
 }
 
@@ -69,10 +69,10 @@ struct SourceShow: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.read)
-        guard let source = try store.source(id: id) else { throw TimelineError.sourceNotFound(id: id) }
-        var output = StandardOutput()
-        defer { output.flush() }
-        RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
+        let source = try required(try store.source(id: id), .sourceNotFound(id: id))
+        try printing { output in
+            RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
+        }
     }
 }
 
