@@ -34,6 +34,8 @@ struct TimelineCommand: ParsableCommand {
             fail(error.description)
         } catch let error as CLIError {
             fail(error.description)
+        } catch let error as FileError {
+            fail(error.description)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode {
