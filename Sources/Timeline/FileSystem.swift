@@ -44,6 +44,84 @@ public enum FileSystem {
         String(path.split(separator: "/").last ?? "")
     }
 
+    /// Whether `path` (after symbolic links) is a regular file: not a device, a pipe or a folder.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The path a symbolic link leads to, through every link on the way (`realpath(3)`); for a
+    /// link to nothing, the path the last link names. Any other path is returned as it is.
+    public static func resolvingLinks(_ path: String) -> String {
+        guard isSymbolicLink(path) else { return path }
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        // A dangling link: follow the names by hand (at most 40 links, as the kernel does).
+        var current = path
+        for _ in 0..<40 {
+            guard isSymbolicLink(current), let target = linkTarget(current) else { return current }
+            current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
+        }
+        return current
+    }
+
+    /// Whether `path` is, or leads by symbolic links to, one of a process's open files as
+    /// /proc shows them (/dev/stdout → /proc/self/fd/1, /dev/fd/3): a link the kernel resolves
+    /// to whatever the descriptor holds (a pipe, a terminal, a file the shell opened), which
+    /// only opening the path itself reaches.
+    public static func isOpenFileLink(_ path: String) -> Bool {
+        var current = path
+        for _ in 0..<40 {
+            let parts = folder(of: current).split(separator: "/")
+            if parts == ["dev", "fd"] || (parts.count == 3 && parts[0] == "proc" && parts[2] == "fd") { return true }
+            guard isSymbolicLink(current), let target = linkTarget(current) else { return false }
+            current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
+        }
+        return false
+    }
+
+    /// What the symbolic link at `path` contains, or nil.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The names in a folder (without "." and ".."); empty when it cannot be read.
+    public static func names(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Flushes a file's (or a folder's) content to the disk with `fsync(2)`; a failure is a
+    /// `FileError` naming `reportingAs`, the path the user knows.
+    public static func synchronize(_ path: String, reportingAs name: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileError.cannotWrite(path: name, reason: lastError) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileError.cannotWrite(path: name, reason: lastError) }
+    }
+
+    /// `strerror(errno)`: why the last C call failed.
+    static var lastError: String { String(cString: strerror(errno)) }
+
     /// Removes a file if it is there.
     public static func removeFile(at path: String) {
         unlink(path)
@@ -54,83 +132,5 @@ public enum FileSystem {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return Int(status.st_size)
-    }
-
-    // MARK: - Writing a file aside, then moving it into place
-
-    /// Where this process builds a file before it moves it to `path`: `.NAME.PID.tmp` in the
-    /// same folder (so a rename or link is atomic), hidden, and named for its owner so that a
-    /// later run can tell a leftover of a killed process from one still at work.
-    public static func temporaryPath(for path: String) -> String {
-        let folder = folder(of: path)
-        return (folder == "/" ? "" : folder) + "/." + name(of: path) + ".\(getpid()).tmp"
-    }
-
-    /// The files SQLite may keep beside a database at `path` while it writes it.
-    public static func withCompanions(_ path: String) -> [String] {
-        [path, path + "-journal", path + "-wal", path + "-shm"]
-    }
-
-    /// Removes what killed processes left while building a file for `path`: temporary files
-    /// named by `temporaryPath(for:)` (and their SQLite companions) whose process is gone.
-    public static func removeStaleTemporaries(of path: String) {
-        let folder = folder(of: path)
-        let prefix = "." + name(of: path) + "."
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        var stale: [String] = []
-        while let entry = readdir(directory) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard entryName.hasPrefix(prefix) else { continue }
-            var rest = entryName.dropFirst(prefix.count)
-            for suffix in ["-journal", "-wal", "-shm"] where rest.hasSuffix(suffix) { rest = rest.dropLast(suffix.count) }
-            guard rest.hasSuffix(".tmp"), let pid = Int32(rest.dropLast(4)), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { stale.append(folder + "/" + entryName) }
-        }
-        stale.forEach(removeFile(at:))
-    }
-
-    /// Makes what was written to the file at `path` durable (fsync).
-    public static func synchronize(_ path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, code: errno) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw FileSystemError(path: path, code: errno) }
-    }
-
-    /// Gives the finished file at `temporary` the name `path`, unless a file of that name exists:
-    /// returns false then, and leaves both as they are. Atomic (a hard link, then the temporary
-    /// name removed), and durable: the folder is synchronized after.
-    public static func moveIntoPlaceWithoutReplacing(_ temporary: String, to path: String) throws(FileSystemError) -> Bool {
-        if link(temporary, path) != 0 {
-            let code = errno
-            if code == EEXIST { return false }
-            // A file system without hard links: rename, which is atomic but could replace a
-            // file created in the instant since this check.
-            guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP, entry(at: path) == .missing else {
-                throw FileSystemError(path: path, code: code)
-            }
-            guard rename(temporary, path) == 0 else { throw FileSystemError(path: path, code: errno) }
-        } else {
-            unlink(temporary)
-        }
-        try synchronize(folder(of: path))
-        return true
-    }
-}
-
-/// A file operation that failed, with the path and the system's reason.
-public struct FileSystemError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    /// The C library's error number.
-    public let code: Int32
-
-    /// "cannot write notes/x.json: No space left on device"
-    public var description: String { "cannot write \(path): \(reason)" }
-
-    /// The system's words for the error, lower-cased as in our messages.
-    public var reason: String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }

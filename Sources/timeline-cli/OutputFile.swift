@@ -5,60 +5,78 @@ import Darwin
 #endif
 import Timeline
 
-/// A file written whole or not at all: text goes to a temporary file beside it, renamed over
-/// the target by `commit()`; `discard()` (or a failed commit) removes the temporary file.
+/// Where `--output` writes, without ever putting a file in place of something that is not one.
+///
+/// A regular file (or a new one) is written whole or not at all: text goes to a `TemporaryFile`
+/// beside it, flushed to disk and renamed over it by `commit()`; `discard()` (or a failed
+/// commit) removes the temporary file. A symbolic link is followed: its target is what gets
+/// replaced, and the link stays. Anything else (a device such as /dev/null or /dev/stdout, a
+/// named pipe) is written through, as a shell's `>` would.
 struct OutputFile: TextOutputStream {
+    /// The path as the user gave it, for messages.
     let path: String
-    private let temporaryPath: String
+    /// The temporary file for a regular target; nil when writing through.
+    private let temporary: TemporaryFile?
     private var handle: UnsafeMutablePointer<FILE>?
-    private var failed = false
+    /// The `errno` of the first write that failed.
+    private var writeError: Int32?
 
-    /// Opens a temporary file for `path`; refuses a folder, a missing folder, and `protected`
-    /// files (the database, which an export must never overwrite).
+    /// Opens `path` for writing (through, or by way of a temporary file); refuses a folder, a
+    /// missing folder, and `protected` files (the database, which an export must never overwrite).
     init(path: String, protecting protected: [String]) throws {
-        if FileSystem.entry(at: path) == .folder {
-            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is a folder")
-        }
-        let folder = FileSystem.folder(of: path)
-        guard FileSystem.entry(at: folder) == .folder else {
-            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): its folder does not exist")
-        }
         for other in protected where FileSystem.isSameFile(path, other) {
             throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is the database itself")
         }
         self.path = path
-        self.temporaryPath = folder + "/." + FileSystem.name(of: path) + ".\(getpid()).tmp"
-        guard let handle = fopen(temporaryPath, "wx") else {
-            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(errno)))")
+        // Not a file a rename could replace: write through, appending as a shell's `>>` does, so
+        // that /dev/stdout redirected to a file does not overwrite what is already there.
+        if FileSystem.isOpenFileLink(path) || (FileSystem.entry(at: path) == .file && !FileSystem.isRegularFile(path)) {
+            temporary = nil
+            handle = fopen(path, "a")
+        } else {
+            // A link is followed, so that its target is replaced and the link stays.
+            let target = FileSystem.resolvingLinks(path)
+            if FileSystem.entry(at: target) == .folder {
+                throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is a folder")
+            }
+            guard FileSystem.entry(at: FileSystem.folder(of: target)) == .folder else {
+                throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): its folder does not exist")
+            }
+            let temporary = TemporaryFile(beside: target)
+            self.temporary = temporary
+            handle = fopen(temporary.path, "wx")
         }
-        self.handle = handle
+        guard handle != nil else { throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(errno)))") }
     }
 
     mutating func write(_ string: String) {
         guard let handle else { return }
         var string = string
         string.withUTF8 { bytes in
-            if fwrite(bytes.baseAddress, 1, bytes.count, handle) != bytes.count { failed = true }
+            if fwrite(bytes.baseAddress, 1, bytes.count, handle) != bytes.count, writeError == nil { writeError = errno }
         }
     }
 
-    /// Closes the temporary file and renames it over `path`.
+    /// Finishes the output: closes what was written through, or flushes the temporary file to
+    /// disk and publishes it over the target.
     mutating func commit() throws {
         guard let handle else { return }
         self.handle = nil
-        let closed = fclose(handle) == 0
-        guard !failed, closed, rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(reason)")
+        var error = writeError
+        if fflush(handle) != 0, error == nil { error = errno }
+        if fclose(handle) != 0, error == nil { error = errno }
+        if let error {
+            temporary?.remove()
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(error)))")
         }
+        try temporary?.publish(replacing: true)
     }
 
-    /// Closes and removes the temporary file.
+    /// Stops writing: closes the file, and removes the temporary file if there is one.
     mutating func discard() {
         guard let handle else { return }
         self.handle = nil
         fclose(handle)
-        unlink(temporaryPath)
+        temporary?.remove()
     }
 }

@@ -20,7 +20,7 @@ struct TimelineCommand: ParsableCommand {
             write ("10 September 2019", "avril 2021", "c. 2021", today).
             """,
         version: "timeline 0.1.0",
-        subcommands: [Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Remove.self, Export.self, Import.self,
+        subcommands: [Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Remove.self, Export.self, Import.self, Backup.self,
                       ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self]
     )
 
@@ -41,6 +41,8 @@ struct TimelineCommand: ParsableCommand {
         } catch let error as DateParseError {
             fail(error.description)
         } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as FileError {
             fail(error.description)
         } catch {
             let code = exitCode(for: error)

@@ -73,8 +73,6 @@ public final class Store {
             self.database = database
         } catch let error as DatabaseError {
             throw Self.timelineError(error, path: path)
-        } catch let error as FileSystemError {
-            throw TimelineError.cannotCreate(path: path, reason: error.reason)
         }
     }
 
@@ -83,18 +81,19 @@ public final class Store {
     /// Whatever fails (a full disk, a read-only folder), only the temporary files existed.
     private static func createAside(_ path: String) throws {
         guard FileSystem.isWritable(FileSystem.folder(of: path)) else { throw TimelineError.readOnlyDatabase(path: path) }
-        FileSystem.removeStaleTemporaries(of: path)
-        let temporary = FileSystem.temporaryPath(for: path)
-        let files = FileSystem.withCompanions(temporary)
-        files.forEach(FileSystem.removeFile(at:))
-        defer { files.forEach(FileSystem.removeFile(at:)) }
+        let temporary = TemporaryFile(beside: path)
+        temporary.remove()
+        defer { temporary.remove() }
         do {
-            try buildSchema(at: temporary)
+            try buildSchema(at: temporary.path)
+            try temporary.publish(replacing: false)
         } catch let error as DatabaseError {
             throw TimelineError.cannotCreate(path: path, reason: error.message)
+        } catch FileError.alreadyExists {
+            return  // another process created it meanwhile: theirs is as good
+        } catch FileError.cannotWrite(_, let reason) {
+            throw TimelineError.cannotCreate(path: path, reason: reason)
         }
-        try FileSystem.synchronize(temporary)
-        _ = try FileSystem.moveIntoPlaceWithoutReplacing(temporary, to: path)
     }
 
     /// Writes the whole schema into a new file at `path` in one transaction, then marks the file
