@@ -68,11 +68,19 @@ struct ListingOptions: ParsableArguments {
 
     /// Prints the events `filter` keeps in the chosen format, saying so when none does (text).
     func printEvents(of store: Store, matching filter: EventFilter) throws {
+        var options = OutputOptions(color: colors.color)
+        options.columns = terminalColumns()
         let count = try printing { output in
-            try store.write(format.format, matching: filter, options: OutputOptions(color: colors.color), to: &output)
+            try store.write(format.format, matching: filter, options: options, to: &output)
         }
-        if count == 0 && format.format == .text {
+        if count == 0 && (format.format == .text || format.format == .chart) {
             StandardError.write("no events match\n")
         }
     }
+}
+
+/// The terminal's width for `--format chart`: `COLUMNS` when it is a number from 40 to 1000, else 80.
+func terminalColumns() -> Int {
+    guard let text = environmentVariable("COLUMNS"), let columns = Int(text), (40...1000).contains(columns) else { return 80 }
+    return columns
 }

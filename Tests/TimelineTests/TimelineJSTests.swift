@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Timeline
+@testable import Timeline
 
 /// The TimelineJS3 JSON format, as its documentation describes it (website/docs/json-format.njk).
 struct TimelineJSFile: Decodable {
@@ -131,18 +131,56 @@ struct TimelineJSTests {
         #expect(file.events.isEmpty)
     }
 
-    @Test func mediaIsTheFirstSourceWithAWebAddress() throws {
+    @Test func articlesAreLinksInTheTextAndOnlyRealMediaIsMedia() throws {
         let records = TimelineDocument(sources: [Source(id: "article", title: "Mayo & Google", url: "https://example.org/a?b=1&c=2", publisher: "Le Monde")])
         let events = [
             Event(title: "Cited by id", date: date("2019"), sources: [Citation(Source(title: "A book")), Citation(Source(id: "article"))]),
             Event(title: "No address", date: date("2019"), sources: [Citation(Source(title: "A book", url: "doi:10.1000/1"))]),
+            Event(title: "A photo and a video", date: date("2019"), sources: [
+                Citation(Source(title: "Report", url: "https://example.org/report")),
+                Citation(Source(title: "Photo", url: "https://example.org/img/Photo.JPG?size=2", publisher: "AP")),
+                Citation(Source(title: "Video", url: "https://www.youtube.com/watch?v=abc")),
+            ]),
         ]
         let file = try TimelineJSFile(export(events, records: records))
-        let media = try #require(file.events[0].media)
-        #expect(media.url == "https://example.org/a?b=1&c=2")
-        #expect(media.caption == "Mayo &amp; Google")
-        #expect(media.credit == "Le Monde")
+        #expect(file.events[0].media == nil, "an article is not media")
+        #expect(file.events[0].text?.text == "<div class=\"timeline-details\"><p>Source: <a href=\"https://example.org/a?b=1&amp;c=2\" "
+                + "target=\"_blank\" rel=\"noopener\">Mayo &amp; Google</a>, Le Monde</p></div>")
         #expect(file.events[1].media == nil)
+        #expect(file.events[1].text?.text == nil, "no link for an address that is not the web's")
+        let media = try #require(file.events[2].media)
+        #expect(media.url == "https://example.org/img/Photo.JPG?size=2")
+        #expect(media.caption == "Photo")
+        #expect(media.credit == "AP")
+        #expect(file.events[2].text?.text?.contains("Sources: <a href=\"https://example.org/report\"") == true)
+        #expect(file.events[2].text?.text?.contains("https://www.youtube.com/watch?v=abc") == true)
+        // All of them come back as sources.
+        let back = try TimelineJSReader.document(fromJSON: Data(export(events, records: records).utf8)).events
+        #expect(back.map { $0.sources.compactMap(\.source.url) } == [
+            ["https://example.org/a?b=1&c=2"], [],
+            ["https://example.org/img/Photo.JPG?size=2", "https://example.org/report", "https://www.youtube.com/watch?v=abc"],
+        ])
+    }
+
+    @Test(arguments: [
+        ("https://youtu.be/abc", true), ("https://vimeo.com/1", true), ("https://upload.example.org/a.png", true),
+        ("https://example.org/article", false), ("https://example.org/a.png.html", false), ("ftp://example.org/a.png", false),
+        ("https://notyoutube.com/x", false),
+    ]) func mediaIsAFileOrAKnownHost(url: String, isMedia: Bool) {
+        #expect(TimelineJSWriter.isMediaURL(url) == isMedia)
+    }
+
+    @Test func manyPartnershipsFoldIntoOtherPartnerships() throws {
+        let partnerships = (1...10).map { Partnership(id: "p\($0)", name: "Partnership \($0)") }
+        // Partnership k has k events, so 10 down to 4 keep their groups.
+        let events = (1...10).flatMap { k in (0..<k).map { _ in Event(title: "e", date: date("2020"), partnership: "p\(k)") } }
+            + [Event(title: "none", date: date("2020"))]
+        let file = try TimelineJSFile(export(events, records: TimelineDocument(partnerships: partnerships), groupBy: .partnership))
+        #expect(file.events.count == events.count, "each event once")
+        let groups = Set(file.events.compactMap(\.group))
+        #expect(groups.count == TimelineJSWriter.maximumGroups)
+        #expect(groups == Set((4...10).map { "Partnership \($0)" } + ["Other partnerships"]))
+        #expect(file.events.filter { $0.group == "Other partnerships" }.count == 1 + 2 + 3)
     }
 
     @Test func theOutputIsByteStable() {

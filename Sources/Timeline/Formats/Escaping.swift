@@ -18,6 +18,19 @@ public enum Escaping {
         return escaped
     }
 
+    /// User text as XML text or a double-quoted attribute value (svg): escaped as `html(_:)`, and
+    /// the characters XML 1.0 forbids even escaped (control characters other than tab and line
+    /// ends, U+FFFE, U+FFFF) replaced by U+FFFD, so the file always parses.
+    public static func xml(_ text: String) -> String {
+        func isXML(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : scalar == "\t" || scalar == "\n" || scalar == "\r"
+        }
+        guard !text.unicodeScalars.allSatisfy(isXML) else { return html(text) }
+        var clean = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { clean.append(isXML(scalar) ? scalar : "\u{FFFD}") }
+        return html(String(clean))
+    }
+
     /// Whether a URL may become a link: http, https or mailto, with no space or control
     /// character (a `javascript:` or `data:` URL is shown as text instead).
     public static func isLinkable(_ url: String) -> Bool {

@@ -29,7 +29,7 @@ public struct Format: Sendable, CustomStringConvertible {
 
     /// Every format, in the order the help lists them.
     public static let all: [Format] = [
-        .text, .json, .jsonl, .csv, .markdown, .ical, .html, .timelinejs, .timelinejsCSV, .timesketchCSV, .timesketchJSONL,
+        .text, .json, .jsonl, .csv, .markdown, .ical, .html, .svg, .chart, .timelinejs, .timelinejsCSV, .timesketchCSV, .timesketchJSONL,
     ]
 
     public var canRead: Bool { makeReader != nil }

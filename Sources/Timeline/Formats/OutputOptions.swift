@@ -8,13 +8,17 @@ public struct OutputOptions: Sendable {
     public var byteOrderMark = false
     /// Keep spreadsheets from running cells as formulas (csv, timesketch-csv).
     public var neutralizeFormulas = true
-    /// The title slide (timelinejs), the page's heading (html).
+    /// The title slide (timelinejs), the heading (html, svg).
     public var title = "Timeline"
-    /// The line under the page's heading (html).
+    /// The line under the heading (html, svg).
     public var description: String?
-    /// How the page's chart groups events (html).
-    public var lanes = HTMLWriter.Lanes.partnership
-    /// The day the page marks as today and derives partnership status from (html).
+    /// How the chart groups events (html, svg).
+    public var lanes = ChartLanes.partnership
+    /// The drawing's width in pixels (svg).
+    public var width = 1200
+    /// The terminal's width in columns (chart); the CLI sets it from `COLUMNS`.
+    public var columns = 80
+    /// The day the charts mark as today and derive partnership status from (html, svg, chart).
     public var today = Day.today()
     /// How slides are grouped (timelinejs).
     public var grouping = TimelineJSWriter.Grouping.kind

@@ -16,6 +16,7 @@ struct Export: ParsableCommand {
               timeline export --format timelinejs --group-by partnership \\
                 --title "Mayo Clinic and Google" -o tl.json
               timeline export --format ical > timeline.ics
+              timeline export --format svg --width 900 -o chart.svg
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,14 +35,17 @@ struct Export: ParsableCommand {
           help: "csv, timesketch-csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them).")
     var noFormulaEscape = false
 
-    @Option(help: ArgumentHelp("timelinejs, html: the title slide's headline, the page's heading.", valueName: "text"))
+    @Option(help: ArgumentHelp("timelinejs, html, svg: the title slide's headline, the heading.", valueName: "text"))
     var title: String = "Timeline"
 
-    @Option(help: ArgumentHelp("html: a line under the page's heading.", valueName: "text"))
+    @Option(help: ArgumentHelp("html, svg: a line under the heading.", valueName: "text"))
     var description: String?
 
-    @Option(help: ArgumentHelp("html: the chart's lanes: partnership, actor, kind or none.", valueName: "lanes"))
-    var lanes: HTMLWriter.Lanes = .partnership
+    @Option(help: ArgumentHelp("html, svg: the chart's lanes: partnership, actor, kind or none.", valueName: "lanes"))
+    var lanes: ChartLanes = .partnership
+
+    @Option(help: ArgumentHelp("svg: the drawing's width in pixels (at least 480).", valueName: "pixels"))
+    var width: Int = 1200
 
     @Option(name: .customLong("group-by"), help: ArgumentHelp("timelinejs: group slides by kind, partnership or none.", valueName: "grouping"))
     var grouping: TimelineJSWriter.Grouping = .kind
@@ -56,6 +60,10 @@ struct Export: ParsableCommand {
                               + "or a file name ending in \(extensions)")
     }
 
+    func validate() throws {
+        guard width >= 480 && width <= 20_000 else { throw ValidationError("--width must be between 480 and 20000 pixels, not \(width)") }
+    }
+
     func run() throws {
         let format = try format?.format ?? outputFormat()
         let store = try database.open(.read)
@@ -66,6 +74,8 @@ struct Export: ParsableCommand {
         options.grouping = grouping
         options.description = description
         options.lanes = lanes
+        options.width = width
+        options.columns = terminalColumns()
         guard let output else {
             var standardOutput = StandardOutput()
             defer { standardOutput.flush() }
@@ -85,4 +95,4 @@ struct Export: ParsableCommand {
 }
 
 extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
-extension HTMLWriter.Lanes: ExpressibleByArgument {}
+extension ChartLanes: ExpressibleByArgument {}

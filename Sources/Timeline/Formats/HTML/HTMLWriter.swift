@@ -7,17 +7,8 @@
 /// Two passes over the events, so memory stays flat: the first writes the list, the second the
 /// data the script draws.
 public struct HTMLWriter: EventWriter {
-    /// How the chart groups events into lanes.
-    public enum Lanes: String, CaseIterable, Sendable {
-        /// Each partnership's lane with its span as a bar, then events of no partnership.
-        case partnership
-        /// One lane per actor (an event on each of its actors' lanes).
-        case actor
-        /// One lane per kind.
-        case kind
-        /// One lane.
-        case none
-    }
+    /// How the chart groups events into lanes (shared with the SVG and terminal charts).
+    public typealias Lanes = ChartLanes
 
     public var records: TimelineDocument
     public var title: String

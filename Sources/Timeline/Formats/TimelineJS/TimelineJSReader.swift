@@ -119,9 +119,11 @@ public enum TimelineJSReader {
             throw FieldError(field: slide.names["title"], message: "missing; an event needs a headline")
         }
         let url = slide.mediaURL?.trimmingWhitespace
+        var urls = TimelineJSWriter.isWebURL(url) ? [url!] : []
+        for link in slide.text.map(links) ?? [] where TimelineJSWriter.isWebURL(link) && !urls.contains(link) { urls.append(link) }
         let event = Event(id: slide.uniqueID.flatMap { Event.isValidID($0) ? $0 : nil }, title: title, date: date,
                           summary: slide.text.map(summary), kind: slide.group.map(shownText),
-                          sources: TimelineJSWriter.isWebURL(url) ? [Citation(Source(url: url))] : [])
+                          sources: urls.map { Citation(Source(url: $0)) })
         do {
             return try event.normalized()
         } catch TimelineError.invalidValue(let field, let value, let expected) {
@@ -208,6 +210,19 @@ public enum TimelineJSReader {
             html.removeSubrange(start.lowerBound..<end.upperBound)
         }
         return plainText(html)
+    }
+
+    /// The addresses of the links in the block `TimelineJSWriter` adds (its sources), decoded.
+    private static func links(_ html: String) -> [String] {
+        guard let start = html.firstRange(of: "<div class=\"\(TimelineJSWriter.detailsClass)\">"),
+              let end = html[start.upperBound...].firstRange(of: "</div>") else { return [] }
+        var block = html[start.upperBound..<end.lowerBound]
+        var urls: [String] = []
+        while let href = block.firstRange(of: "<a href=\""), let close = block[href.upperBound...].firstIndex(of: "\"") {
+            urls.append(plainText(String(block[href.upperBound..<close])))
+            block = block[close...]
+        }
+        return urls
     }
 
     /// What TimelineJS shows for a text field (`group`, `display_date`): it strips the field's

@@ -27,6 +27,23 @@ public struct TimelineJSWriter: EventWriter {
     private let partnershipNames: [String: String]
     private let sourcesByID: [String: Source]
     private var count = 0
+    private var pass = 0
+    /// Events per partnership id, counted in the first pass when groups must be folded.
+    private var partnershipCounts: [String: Int] = [:]
+    /// The partnerships that keep a group of their own (nil: all do).
+    private var groupedPartnerships: Set<String>?
+
+    /// TimelineJS's navigation shows about this many groups before rows overflow it.
+    public static let maximumGroups = 8
+    /// The group of the partnerships past the first `maximumGroups - 1`.
+    public static let otherPartnerships = "Other partnerships"
+
+    /// Two passes when slides are grouped by partnership and there are more partnerships than
+    /// groups TimelineJS shows: the first counts events per partnership, so the busiest keep
+    /// their group and the rest share "Other partnerships".
+    public var passes: Int {
+        groupBy == .partnership && Set(records.partnerships.compactMap(\.id)).count > Self.maximumGroups ? 2 : 1
+    }
 
     public init(records: TimelineDocument, title: String = "Timeline", groupBy: Grouping = .kind) {
         self.records = records
@@ -50,7 +67,17 @@ public struct TimelineJSWriter: EventWriter {
         output.write(",\n  \"events\": [")
     }
 
+    public mutating func startPass(_ pass: Int, to output: inout some TextOutputStream) {
+        self.pass = pass
+        let ranked = partnershipCounts.keys.sorted { (partnershipCounts[$0]!, $1) > (partnershipCounts[$1]!, $0) }
+        groupedPartnerships = Set(ranked.prefix(Self.maximumGroups - 1))
+    }
+
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
+        if passes == 2 && pass == 0 {
+            if let id = event.partnership { partnershipCounts[id, default: 0] += 1 }
+            return
+        }
         output.write(count == 0 ? "\n    " : ",\n    ")
         slide(for: event).write(to: &output, indent: 2)
         count += 1
@@ -72,19 +99,21 @@ public struct TimelineJSWriter: EventWriter {
         if date.isUncertain || date.isApproximate || date.edtf.contains("X") || date.earliest == nil || date.latest == nil {
             slide.append(("display_date", .string(date.display)))
         }
+        let sources = event.sources.map { $0.source.id.flatMap { sourcesByID[$0] } ?? $0.source }
+        let media = sources.first { Self.isMediaURL($0.url) }
         var text: [(key: String, value: JSONValue)] = [("headline", .string(Self.html(event.title)))]
-        let body = Self.body(of: event)
+        let body = Self.body(of: event, links: sources.filter { Self.isWebURL($0.url) && $0.url != media?.url })
         if !body.isEmpty { text.append(("text", .string(body))) }
         slide.append(("text", .object(text)))
-        if let source = event.sources.map({ $0.source.id.flatMap { sourcesByID[$0] } ?? $0.source }).first(where: { Self.isWebURL($0.url) }),
-           let url = source.url {
-            var media: [(key: String, value: JSONValue)] = [("url", .string(url)), ("caption", .string(Self.html(source.label)))]
-            if let publisher = source.publisher { media.append(("credit", .string(Self.html(publisher)))) }
-            slide.append(("media", .object(media)))
+        if let media, let url = media.url {
+            var object: [(key: String, value: JSONValue)] = [("url", .string(url)), ("caption", .string(Self.html(media.label)))]
+            if let publisher = media.publisher { object.append(("credit", .string(Self.html(publisher)))) }
+            slide.append(("media", .object(object)))
         }
         let group: String? = switch groupBy {
         case .kind: event.kind
-        case .partnership: event.partnership.map { partnershipNames[$0] ?? $0 }
+        case .partnership:
+            event.partnership.map { id in groupedPartnerships.map { $0.contains(id) } ?? true ? partnershipNames[id] ?? id : Self.otherPartnerships }
         case .none: nil
         }
         // TimelineJS reads a group as text (markup stripped, entities decoded) and then shows it
@@ -94,9 +123,10 @@ public struct TimelineJSWriter: EventWriter {
         return .object(slide)
     }
 
-    /// The summary as a paragraph, then actors and quotes in a `timeline-details` block, which
-    /// `TimelineJSReader` leaves out of the summary it reads back.
-    private static func body(of event: Event) -> String {
+    /// The summary as a paragraph, then actors, quotes and the sources that are not media (as
+    /// links) in a `timeline-details` block, which `TimelineJSReader` leaves out of the summary
+    /// it reads back (reading the links as sources).
+    private static func body(of event: Event, links: [Source]) -> String {
         var details = ""
         if !event.actors.isEmpty {
             details += "<p>Actors: " + html(event.actors.map(\.labelWithRole).joined(separator: ", ")) + "</p>"
@@ -107,6 +137,12 @@ public struct TimelineJSWriter: EventWriter {
                 details += "<p lang=\"\(html(quote.translationLanguage ?? ""))\"><em>\(html(translation))</em></p>"
             }
             details += "<cite>\(html(quote.attribution))</cite></blockquote>"
+        }
+        if !links.isEmpty {
+            details += "<p>" + (links.count == 1 ? "Source: " : "Sources: ") + links.map { source in
+                "<a href=\"\(html(source.url!))\" target=\"_blank\" rel=\"noopener\">\(html(source.label))</a>"
+                    + (source.publisher.map { ", " + html($0) } ?? "")
+            }.joined(separator: "; ") + "</p>"
         }
         return (event.summary.map { "<p>\(html($0))</p>" } ?? "")
             + (details.isEmpty ? "" : "<div class=\"\(detailsClass)\">\(details)</div>")
@@ -153,7 +189,24 @@ public struct TimelineJSWriter: EventWriter {
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "<br>")
     }
 
-    /// True for an http(s) URL: the only kind that becomes media, and that media becomes a source.
+    /// Whether a URL is media TimelineJS can show: an http(s) URL of an image, video or sound file
+    /// (by its extension) or of a host whose pages TimelineJS embeds as media (YouTube, Vimeo,
+    /// SoundCloud, Wikimedia Commons, Flickr, Instagram). An article is a link, not media:
+    /// TimelineJS shows it as a broken image.
+    static func isMediaURL(_ url: String?) -> Bool {
+        guard let url, isWebURL(url) else { return false }
+        let lowered = url.lowercased()
+        let afterScheme = lowered.drop { $0 != "/" }.dropFirst(2)
+        let host = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        let path = afterScheme.dropFirst(host.count).prefix { $0 != "?" && $0 != "#" }
+        if let dot = path.lastIndex(of: "."), mediaExtensions.contains(String(path[path.index(after: dot)...])) { return true }
+        return mediaHosts.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    static let mediaExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "svg", "mp4", "webm", "mov", "mp3", "m4a", "ogg", "wav"]
+    static let mediaHosts = ["youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "commons.wikimedia.org", "flickr.com", "instagram.com"]
+
+    /// True for an http(s) URL: the only kind that becomes a link or media, and comes back as a source.
     static func isWebURL(_ url: String?) -> Bool {
         guard let url = url?.lowercased() else { return false }
         return url.hasPrefix("http://") || url.hasPrefix("https://")
