@@ -20,31 +20,31 @@ extension NaturalDate {
         case 2:
             let (first, second) = (words[0], words[1])
             if let direction = englishDirection[first] {
-                if let unit = Unit(second), unit != .day { return try unit.resolve(direction, today: today()) }
+                if let unit = CalendarUnit(second), unit != .day { return try unit.resolve(direction, today: today()) }
                 if let weekday = NaturalText.weekday(second), direction != 0 {
                     return .point(DatePoint(nearest(weekday, direction, today: today())))
                 }
             }
             if let direction = frenchDirection[second] {
-                if let unit = Unit(first), unit != .day { return try unit.resolve(direction, today: today()) }
+                if let unit = CalendarUnit(first), unit != .day { return try unit.resolve(direction, today: today()) }
                 if let weekday = NaturalText.weekday(first), direction != 0 {
                     return .point(DatePoint(nearest(weekday, direction, today: today())))
                 }
             }
-            if first == "ce" || first == "cet" || first == "cette", let unit = Unit(second), unit != .day {
+            if first == "ce" || first == "cet" || first == "cette", let unit = CalendarUnit(second), unit != .day {
                 return try unit.resolve(0, today: today())
             }
-            if second == "ago", let unit = Unit(first) {  // "a year ago", once "a" is dropped
+            if second == "ago", let unit = CalendarUnit(first) {  // "a year ago", once "a" is dropped
                 return try unit.resolve(-1, today: today())
             }
         case 3:
-            if words[2] == "ago", let count = NaturalText.count(words[0]), let unit = Unit(words[1]) {
+            if words[2] == "ago", let count = NaturalText.count(words[0]), let unit = CalendarUnit(words[1]) {
                 return try unit.resolve(-count, today: today())
             }
-            if words[1] == "before" && words[2] == "last", let unit = Unit(words[0]), unit != .day {
+            if words[1] == "before" && words[2] == "last", let unit = CalendarUnit(words[0]), unit != .day {
                 return try unit.resolve(-2, today: today())
             }
-            if words[1] == "after" && words[2] == "next", let unit = Unit(words[0]), unit != .day {
+            if words[1] == "after" && words[2] == "next", let unit = CalendarUnit(words[0]), unit != .day {
                 return try unit.resolve(2, today: today())
             }
             if words[0] == "day", words[1] == "before", words[2] == "yesterday" {
@@ -55,7 +55,7 @@ extension NaturalDate {
             }
         case 5:
             if words[0] == "il", words[1] == "y", words[2] == "a", let count = NaturalText.count(words[3]),
-               let unit = Unit(words[4]) {
+               let unit = CalendarUnit(words[4]) {
                 return try unit.resolve(-count, today: today())
             }
         default:
@@ -80,7 +80,7 @@ extension NaturalDate {
         "dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "prochain": 1, "prochaine": 1,
     ]
 
-    private enum Unit {
+    private enum CalendarUnit {
         case year, month, week, day
 
         init?(_ word: Substring) {
