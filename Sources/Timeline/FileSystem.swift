@@ -119,6 +119,14 @@ public enum FileSystem {
         guard fsync(descriptor) == 0 else { throw FileError.cannotWrite(path: name, reason: lastError) }
     }
 
+    /// Gives `path` the permission bits of `source` (a copy of a private file stays private).
+    public static func copyPermissions(from source: String, to path: String, reportingAs name: String) throws {
+        var status = stat()
+        guard stat(source, &status) == 0, chmod(path, status.st_mode & 0o7777) == 0 else {
+            throw FileError.cannotWrite(path: name, reason: lastError)
+        }
+    }
+
     /// `strerror(errno)`: why the last C call failed.
     static var lastError: String { String(cString: strerror(errno)) }
 

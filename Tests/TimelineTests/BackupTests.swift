@@ -39,6 +39,15 @@ struct BackupTests {
         #expect(try Store(path: folder.path("copy.db"), access: .read).events().count == 7)
     }
 
+    @Test func aPrivateDatabaseGetsAPrivateBackup() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        #expect(chmod(folder.path("timeline.db"), 0o600) == 0)
+        #expect(try runTimeline(["backup", "copy.db"], in: folder).status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path("copy.db"))
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
     @Test func anExistingFileIsRefusedUnlessForced() throws {
         let folder = try exampleFolder()
         defer { folder.remove() }

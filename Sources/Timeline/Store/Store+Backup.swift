@@ -18,7 +18,7 @@ extension Store {
     /// and to have the source's schema version, flushed to disk, then published: without
     /// `replacing`, an existing destination (even one that appears meanwhile) is refused with
     /// `FileError.alreadyExists` and left as it was. A symbolic link's target is what gets
-    /// written. The source is never created, migrated or changed: it is read as it is, so a
+    /// written, with the source's permissions. The source is never created, migrated or changed: it is read as it is, so a
     /// backup taken before an upgrade keeps the old schema.
     ///
     ///     let backup = try Store.backUp(databaseAt: "timeline.db", to: "backup.db", replacing: false)
@@ -45,6 +45,9 @@ extension Store {
         let temporary = TemporaryFile(beside: target)
         do {
             let version = try copy(databaseAt: path, into: temporary.path)
+            // VACUUM INTO creates the file with the umask's permissions: a private database
+            // (0600) would otherwise get a copy anyone may read.
+            try FileSystem.copyPermissions(from: path, to: temporary.path, reportingAs: destination)
             let events = try check(copyAt: temporary.path, of: destination, version: version)
             try temporary.publish(replacing: replacing)
             return Backup(path: destination, events: events, schemaVersion: version)
