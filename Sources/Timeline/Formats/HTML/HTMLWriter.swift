@@ -83,6 +83,11 @@ public struct HTMLWriter: EventWriter {
         index = 0
     }
 
+    /// The compact list needs only titles and dates.
+    public func needsDetails(inPass pass: Int) -> Bool {
+        pass == 0 || count <= Self.compactListAbove
+    }
+
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
         if pass == 0 {
             var text = index == 0 ? "" : ","
