@@ -84,6 +84,28 @@ struct HTMLPageTests {
         #expect(events.first?["summary"] as? String == "a & b \u{2028} c")
     }
 
+    /// A big timeline's list keeps each event's title and date, inside `<noscript>` (the script
+    /// builds the same items from the data); the data leaves out empty members.
+    @Test func aBigTimelineHasACompactListAndLeanData() throws {
+        let store = try memoryStore()
+        let count = HTMLWriter.compactListAbove + 1
+        try store.write {
+            for k in 0..<count {
+                try store.add(Event(id: "e\(k)", title: "Event <\(k)>", date: date(k == 0 ? "2020-05-04" : "2021")))
+            }
+        }
+        let html = try page(store)
+        #expect(html.contains(HTMLWriter.compactListStart + "\n<li id=\"event-0\" data-index=\"0\"><h3>Event &lt;0&gt;</h3>"
+            + "<p class=\"when\" data-edtf=\"2020-05-04\"><time datetime=\"2020-05-04\">4 May 2020</time></p></li>\n"))
+        #expect(html.hasSuffix("</ol></noscript>\n</section>\n</main>\n<script>" + PageAssets.script + "</script>\n</body>\n</html>\n"))
+        #expect(!html.contains("<article"), "no details in the list")
+        #expect(html.components(separatedBy: "<li id=\"event-").count - 1 == count)
+        let events = try #require(try payload(html)["events"] as? [[String: Any]])
+        #expect(events.count == count)
+        #expect(Set(events[0].keys) == ["id", "title", "date"], "no null, false or empty members")
+        #expect(Set(try #require(events[0]["date"] as? [String: Any]).keys) == ["edtf", "display", "start", "end", "precision"])
+    }
+
     @Test func noEventsIsAnEmptyListAndEmptyData() throws {
         let html = try page(try memoryStore())
         #expect(html.contains("<ol class=\"events\"></ol>"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds timeline pages the way `timeline export --format html` does (assets/page/README.md).
 
-A stand-in for the Swift writer until it exists, and the reference the tests hold it to:
+The reference the tests hold the Swift writer to (the same list bytes for the same payload):
   build_page.py example  OUT.html        the example (examples/mayo-google.json)
   build_page.py generate N OUT.html      N deterministic events (seeded), lanes=partnership
   build_page.py hostile  OUT.html        injected payloads: the page must show them as text
@@ -110,7 +110,7 @@ def timeline_key(event):
 # ------------------------------------------------------------------ the list ({{list}})
 
 def esc(s):
-    return html.escape(str(s), quote=True)  # & < > " ' (as &#x27;)
+    return html.escape(str(s), quote=True).replace("&#x27;", "&#39;")  # & < > " ' (as &#39;, as the Swift writer does)
 
 
 SAFE_URL = re.compile(r"(https?://|mailto:)[^\x00-\x20\x7f]+", re.IGNORECASE)
@@ -142,18 +142,29 @@ def source_html(s):
 
 
 def datetime_attr(d):
-    if "/" in d["edtf"] or not d["start"] or not re.fullmatch(r"\d{4}-\d\d-\d\d", d["start"]):
+    if "/" in d["edtf"] or not d.get("start") or not re.fullmatch(r"\d{4}-\d\d-\d\d", d["start"]):
         return None
     return {"day": d["start"][:10], "month": d["start"][:7], "year": d["start"][:4]}.get(d["precision"])
 
 
+COMPACT_ABOVE = 1000  # more events than this: the compact list, in <noscript>
+COMPACT_START = ('<p class="list-note">The title and date of every event; the chart shows the details.</p>\n'
+                 '<noscript><ol class="events events--compact">')
+
+
 def list_html(payload):
-    names = {p["id"]: p["name"] for p in payload["partnerships"]}
-    out = ['<ol class="events">']
-    for i, e in enumerate(payload["events"]):
+    names = {p["id"]: p["name"] for p in payload.get("partnerships", [])}
+    events = payload.get("events", [])
+    compact = len(events) > COMPACT_ABOVE
+    out = [COMPACT_START if compact else '<ol class="events">']
+    for i, e in enumerate(events):
         d = e["date"]
         dt = datetime_attr(d)
         when = f'<time datetime="{dt}">{esc(d["display"])}</time>' if dt else esc(d["display"])
+        if compact:
+            out.append(f'<li id="event-{i}" data-index="{i}"><h3>{esc(e["title"])}</h3>'
+                       f'<p class="when" data-edtf="{esc(d["edtf"])}">{when}</p></li>')
+            continue
         parts = [f'<li id="event-{i}" data-index="{i}"><article aria-labelledby="event-{i}-title">',
                  f'<h3 id="event-{i}-title">{esc(e["title"])}</h3>',
                  f'<p class="when" data-edtf="{esc(d["edtf"])}">{when}</p>']
@@ -186,14 +197,49 @@ def list_html(payload):
             parts.append('<ul class="sources">' + "".join(f"<li>{source_html(s)}</li>" for s in e["sources"]) + "</ul>")
         parts.append("</article></li>")
         out.append("".join(parts))
-    out.append("</ol>")
+    out.append("</ol></noscript>" if compact else "</ol>")
     return "\n".join(out)
 
 
 # ------------------------------------------------------------------ the page
 
+def lean(value, key=None):
+    """The payload as written: members that are null, false or [] left out, and a date's
+    startKind/endKind when "date" (assets/page/README.md)."""
+    if isinstance(value, list):
+        return [lean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: lean(v, k) for k, v in value.items()
+                if v is not None and v is not False and v != [] and not (k in ("startKind", "endKind") and v == "date")}
+    return value
+
+
+def expand(payload):
+    """The lean payload with every member back (what the tests compare with)."""
+    def date(d):
+        if d is None:
+            return None
+        return dict({"start": None, "end": None, "startKind": "date", "endKind": "date", "uncertain": False, "approximate": False}, **d)
+
+    def source(s):
+        return None if s is None else dict({k: None for k in ("id", "title", "url", "publisher", "published", "locator")}, **s)
+
+    def people(xs):
+        return [dict({"role": None}, **x) for x in xs or []]
+    out = {"description": None, "partnerships": [], "events": [], **payload}
+    out["partnerships"] = [{"id": None, "date": None, "term": None, "summary": None, "members": [], "terms": [], "sources": [],
+                            **p, "date": date(p.get("date")), "members": people(p.get("members")),
+                            "sources": [source(x) for x in p.get("sources", [])]} for p in out["partnerships"]]
+    out["events"] = [{"id": None, "kind": None, "actors": [], "tags": [], "partnership": None, "summary": None,
+                      "quotes": [], "sources": [], **e, "date": date(e["date"]), "actors": people(e.get("actors")),
+                      "quotes": [{**{k: None for k in ("role", "language", "translation", "translationLanguage", "source")},
+                                  **q, "source": source(q.get("source"))} for q in e.get("quotes", [])],
+                      "sources": [source(x) for x in e.get("sources", [])]} for e in out["events"]]
+    return out
+
+
 def json_for_script(payload):
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(lean(payload), ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 

@@ -1,5 +1,6 @@
 /* timeline export --format html: the interactive chart over the server-rendered list.
- * Reads the JSON payload from #timeline-data; every string from it is set as text
+ * Reads the JSON payload from #timeline-data (null, false and [] members are left out of it,
+ * and startKind/endKind when 'date'); every string from it is set as text
  * (textContent / createTextNode), never parsed as markup. No network, no eval. */
 (function () {
   'use strict';
@@ -214,7 +215,15 @@
   var chart = byId('chart'), axisEl = byId('axis'), plot = byId('plot');
   var statusEl = byId('status');
   var listEl = doc.querySelector('ol.events');
+  // A big timeline's list is in <noscript> (for readers without JavaScript): the same compact
+  // items are built here from the data, in chunks once the chart is drawn.
+  var listNoscript = listEl ? null : doc.querySelector('.list-section noscript');
+  if (listNoscript) {
+    listEl = el('ol', 'events events--compact');
+    listNoscript.parentNode.insertBefore(listEl, listNoscript);
+  }
   var listItems = listEl ? listEl.children : [];
+  var listBuilt = listNoscript ? 0 : N;
 
   (function overview() {
     var parts = [fmtInt(N) + (N === 1 ? ' event' : ' events')];
@@ -1008,7 +1017,8 @@
     if (date.approximate) notes.push('approximate');
     if (date.uncertain) notes.push('uncertain');
     var prec = { day: 'to the day', month: 'to the month', season: 'to the season', year: 'to the year', decade: 'to the decade', century: 'to the century' }[date.precision];
-    if (prec && !(date.startKind === 'date' && date.endKind === 'date' && date.start === date.end)) notes.push('known ' + prec);
+    // a kind left out of the data is 'date' (assets/page/README.md)
+    if (prec && !(!date.startKind && !date.endKind && date.start === date.end)) notes.push('known ' + prec);
     if (date.endKind === 'open') notes.push('still going');
     if (date.endKind === 'unknown') notes.push('end unknown');
     if (date.startKind === 'unknown') notes.push('start unknown');
@@ -1130,9 +1140,41 @@
     openPanel(p.name, body, from);
   }
 
+  // ---------------------------------------------------------------- a big timeline's list
+  // The items the writer put in <noscript> (assets/page/README.md, "compact"), from the data.
+  function datetimeOf(d) {
+    if (d.edtf.indexOf('/') >= 0 || !/^\d{4}-\d\d-\d\d$/.test(d.start || '')) return null;
+    var n = { day: 10, month: 7, year: 4 }[d.precision];
+    return n ? d.start.slice(0, n) : null;
+  }
+  function compactItem(i) {
+    var e = events[i], li = el('li');
+    li.id = 'event-' + i;
+    li.dataset.index = String(i);
+    if (!matched[i]) li.className = 'is-filtered-out';
+    li.appendChild(el('h3', null, e.title));
+    var p = el('p', 'when'), dt = datetimeOf(e.date);
+    p.dataset.edtf = e.date.edtf;
+    if (dt) { var t = el('time', null, e.date.display); t.dateTime = dt; p.appendChild(t); } else p.textContent = e.date.display;
+    li.appendChild(p);
+    return li;
+  }
+  function buildList(upTo) {
+    if (listBuilt >= N) return;
+    var frag = doc.createDocumentFragment(), end = Math.min(N, upTo);
+    for (; listBuilt < end; listBuilt++) frag.appendChild(compactItem(listBuilt));
+    listEl.appendChild(frag);
+    if (listBuilt >= N) doc.documentElement.classList.add('timeline-list-ready');
+  }
+  function buildListLater() {
+    buildList(listBuilt + 500);  // short tasks: the chart stays responsive meanwhile
+    if (listBuilt < N) setTimeout(buildListLater, 0);
+  }
+
   // ---------------------------------------------------------------- print and resize
   var savedView = null;
   window.addEventListener('beforeprint', function () {
+    buildList(N);
     savedView = { t0: view.t0, t1: view.t1 };
     view.t0 = full.t0; view.t1 = full.t1;
     render();
@@ -1148,6 +1190,7 @@
   updateStatus();
   render();
   doc.documentElement.classList.add('timeline-ready');
+  if (listBuilt < N) setTimeout(buildListLater, 0); else doc.documentElement.classList.add('timeline-list-ready');
   // for tests and tools: a read-only view of the state
   window.timelinePage = Object.freeze({
     readyAt: performance.now(),

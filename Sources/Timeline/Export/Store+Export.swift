@@ -16,7 +16,7 @@ extension Store {
                 for pass in 0..<writer.passes {
                     if pass > 0 { writer.startPass(pass, to: &output) }
                     count = 0
-                    try forEachEvent(matching: filter) { event in
+                    try forEachEvent(matching: filter, shallow: !writer.needsDetails(inPass: pass)) { event in
                         writer.write(event, to: &output)
                         count += 1
                     }

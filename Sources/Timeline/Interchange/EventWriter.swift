@@ -8,6 +8,9 @@ public protocol EventWriter {
     mutating func writeHeader(to output: inout some TextOutputStream)
     /// Called before each pass after the first.
     mutating func startPass(_ pass: Int, to output: inout some TextOutputStream)
+    /// Whether the events of `pass` (asked after `startPass`) need their actors, tags, sources and
+    /// quotes; a pass that writes only titles and dates is read much faster without them.
+    func needsDetails(inPass pass: Int) -> Bool
     mutating func write(_ event: Event, to output: inout some TextOutputStream)
     mutating func writeFooter(to output: inout some TextOutputStream)
 }
@@ -16,6 +19,8 @@ extension EventWriter {
     public var passes: Int { 1 }
 
     public mutating func startPass(_ pass: Int, to output: inout some TextOutputStream) {}
+
+    public func needsDetails(inPass pass: Int) -> Bool { true }
 
     /// Writes `events` whole: header, events (as many times as the writer asks), footer.
     public mutating func write(_ events: some Collection<Event>, to output: inout some TextOutputStream) {

@@ -2,12 +2,12 @@ extension Store {
     /// Calls `body` with each event that `filter` keeps, in timeline order, reading rows as they
     /// come: memory stays flat however many events there are. An actor or partnership the
     /// filter names that does not exist is an error, so a typo does not look like "no events".
-    public func forEachEvent(matching filter: EventFilter = EventFilter(), _ body: (Event) throws -> Void) throws {
+    public func forEachEvent(matching filter: EventFilter = EventFilter(), shallow: Bool = false, _ body: (Event) throws -> Void) throws {
         try read {
             let query = try eventQuery(for: filter)
             do {
                 try database.cachedStatement(query.sql).forEachRow(query.arguments) { row in
-                    try body(try readEvent(row))
+                    try body(try readEvent(row, shallow: shallow))
                 }
             } catch let error as DatabaseError where filter.search != nil && error.isSQLError {
                 // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).

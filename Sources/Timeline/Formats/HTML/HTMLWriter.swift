@@ -4,11 +4,23 @@
 /// from disk, offline, e-mailed. The page's files and the contract this writer keeps are in
 /// `assets/page/` (README.md there); the binary carries them in `PageAssets`.
 ///
-/// Two passes over the events, so memory stays flat: the first writes the list, the second the
-/// data the script draws.
+/// Two passes over the events, so memory stays flat: the first writes the data the script draws
+/// (in the page's head) and counts the events, the second the list, which is compact (title and
+/// date, in `<noscript>`) when there are more than `compactListAbove` events: the details then
+/// come from the data.
 public struct HTMLWriter: EventWriter {
     /// How the chart groups events into lanes (shared with the SVG and terminal charts).
     public typealias Lanes = ChartLanes
+
+    /// Above this many events the list keeps only each event's title and date, so a page of
+    /// 100,000 events stays small enough for a browser to open in seconds.
+    public static let compactListAbove = 1_000
+
+    /// A big timeline's list: inside `<noscript>`, so a browser with JavaScript skips its markup
+    /// (the page's script builds the same items from the data after the chart is drawn) while a
+    /// reader without JavaScript gets it as it is.
+    static let compactListStart = "<p class=\"list-note\">The title and date of every event; the chart shows the details.</p>\n"
+        + "<noscript><ol class=\"events events--compact\">"
 
     public var records: TimelineDocument
     public var title: String
@@ -19,10 +31,12 @@ public struct HTMLWriter: EventWriter {
 
     public var passes: Int { 2 }
 
-    /// The pass the events come in: 0 for the list, 1 for the data.
+    /// The pass the events come in: 0 for the data, 1 for the list.
     private var pass = 0
     /// The events' place in the current pass.
     private var index = 0
+    /// How many events the data pass saw: decides the list's form.
+    private var count = 0
     private var partnershipNames: [String: String] = [:]
 
     public init(records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
@@ -37,40 +51,49 @@ public struct HTMLWriter: EventWriter {
     public mutating func writeHeader(to output: inout some TextOutputStream) {
         partnershipNames = Dictionary(records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
         output.write(Self.templatePart(0, filledWith: templateValues))
-        output.write("<ol class=\"events\">")
+        var head = ""
+        Self.lean([("title", .string(title)), ("description", description.map(JSONValue.string) ?? .null),
+                   ("today", .string(today.iso)), ("lanes", .string(lanes.rawValue)),
+                   ("partnerships", .array(records.partnerships.map(payload)))]).writeCompact(to: &head)
+        // The events follow in an array left open: `{…,"events":[`.
+        output.write(Self.scriptSafe(String(head.dropLast())) + ",\"events\":[")
+        pass = 0
+        index = 0
     }
 
     public mutating func startPass(_ pass: Int, to output: inout some TextOutputStream) {
-        output.write(index == 0 ? "</ol>" : "\n</ol>")
+        output.write("]}")
         output.write(Self.templatePart(1, filledWith: templateValues))
-        var head = "{"
-        for (key, value) in [("title", JSONValue.string(title)), ("description", description.map(JSONValue.string) ?? .null),
-                             ("today", .string(today.iso)), ("lanes", .string(lanes.rawValue)),
-                             ("partnerships", .array(records.partnerships.map(payload)))] {
-            JSONValue.writeString(key, to: &head)
-            head += ":"
-            value.writeCompact(to: &head)
-            head += ","
+        count = index
+        if count > Self.compactListAbove {
+            output.write(Self.compactListStart)
+        } else {
+            output.write("<ol class=\"events\">")
         }
-        output.write(Self.scriptSafe(head) + "\"events\":[")
         self.pass = pass
         index = 0
     }
 
+    /// The compact list needs only titles and dates.
+    public func needsDetails(inPass pass: Int) -> Bool {
+        pass == 0 || count <= Self.compactListAbove
+    }
+
     public mutating func write(_ event: Event, to output: inout some TextOutputStream) {
-        if pass == 1 {
+        if pass == 0 {
             var text = index == 0 ? "" : ","
             payload(event).writeCompact(to: &text)
             output.write(Self.scriptSafe(text))
         } else {
             output.write("\n")
-            output.write(listItem(event, index: index))
+            output.write(count > Self.compactListAbove ? compactListItem(event, index: index) : listItem(event, index: index))
         }
         index += 1
     }
 
     public mutating func writeFooter(to output: inout some TextOutputStream) {
-        output.write("]}")
+        output.write(index == 0 ? "</ol>" : "\n</ol>")
+        if count > Self.compactListAbove { output.write("</noscript>") }
         output.write(Self.templatePart(2, filledWith: templateValues))
     }
 
@@ -85,16 +108,16 @@ public struct HTMLWriter: EventWriter {
          "style": PageAssets.style, "script": PageAssets.script]
     }
 
-    /// The template before `{{list}}` (part 0), between `{{list}}` and `{{data}}` (1), or after
-    /// `{{data}}` (2), with the other placeholders filled in one pass (text put in is never
+    /// The template before `{{data}}` (part 0), between `{{data}}` and `{{list}}` (1), or after
+    /// `{{list}}` (2), with the other placeholders filled in one pass (text put in is never
     /// scanned again).
     static func templatePart(_ part: Int, filledWith values: [String: String]) -> String {
         let template = PageAssets.template
         let list = template.firstRange(of: "{{list}}")!, data = template.firstRange(of: "{{data}}")!
         let text = switch part {
-        case 0: template[..<list.lowerBound]
-        case 1: template[list.upperBound..<data.lowerBound]
-        default: template[data.upperBound...]
+        case 0: template[..<data.lowerBound]
+        case 1: template[data.upperBound..<list.lowerBound]
+        default: template[list.upperBound...]
         }
         var filled = ""
         var rest = text[...]
@@ -111,7 +134,9 @@ public struct HTMLWriter: EventWriter {
     /// JSON made safe inside a script element: `<` (so `</script>` cannot end it) and the two
     /// line separators JavaScript once refused are written as escapes. They only occur in strings.
     static func scriptSafe(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+        // U+2028 and U+2029 are E2 80 A8/A9 in UTF-8: a byte scan finds every candidate.
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == 0xE2 }),
+              json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
         var text = ""
         for scalar in json.unicodeScalars {
             switch scalar {
@@ -161,6 +186,13 @@ extension HTMLWriter {
         return html + "</article></li>"
     }
 
+    /// The list item of a big timeline: the title and the date, enough to read and print the
+    /// list; the details are in the data.
+    func compactListItem(_ event: Event, index i: Int) -> String {
+        "<li id=\"event-\(i)\" data-index=\"\(i)\"><h3>\(Escaping.html(event.title))</h3>"
+            + "<p class=\"when\" data-edtf=\"\(Escaping.html(event.date.edtf))\">\(when(event.date))</p></li>"
+    }
+
     /// The date as `show` displays it, in a `<time>` element where HTML can say it exactly.
     private func when(_ date: PartialDate) -> String {
         let display = Escaping.html(date.display)
@@ -202,44 +234,58 @@ extension HTMLWriter {
 
     // MARK: - The data
 
+    /// An object without its empty members: `null`, `false` and `[]` are left out (the page
+    /// reads a missing member as that), which makes the data of a big timeline much smaller.
+    static func lean(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(members.filter { _, value in
+            switch value {
+            case .null, .bool(false): false
+            case .array(let elements): !elements.isEmpty
+            default: true
+            }
+        }.map { (key: $0.0, value: $0.1) })
+    }
+
     func payload(_ event: Event) -> JSONValue {
-        .object([
-            ("id", event.id.map(JSONValue.string) ?? .null), ("title", .string(event.title)), ("date", payload(event.date)),
+        Self.lean([
+            ("id", optional(event.id)), ("title", .string(event.title)), ("date", payload(event.date)),
             ("kind", optional(event.kind)),
-            ("actors", .array(event.actors.map { .object([("name", .string($0.name)), ("role", optional($0.role))]) })),
+            ("actors", .array(event.actors.map { Self.lean([("name", .string($0.name)), ("role", optional($0.role))]) })),
             ("tags", .array(event.tags.map(JSONValue.string))), ("partnership", optional(event.partnership)),
             ("summary", optional(event.summary)),
             ("quotes", .array(event.quotes.map { quote in
-                .object([("speaker", .string(quote.speaker)), ("role", optional(quote.speakerRole)), ("text", .string(quote.text)),
-                         ("language", optional(quote.language)), ("translation", optional(quote.translation)),
-                         ("translationLanguage", optional(quote.translationLanguage)), ("source", quote.source.map(payload) ?? .null)])
+                Self.lean([("speaker", .string(quote.speaker)), ("role", optional(quote.speakerRole)), ("text", .string(quote.text)),
+                           ("language", optional(quote.language)), ("translation", optional(quote.translation)),
+                           ("translationLanguage", optional(quote.translationLanguage)), ("source", quote.source.map(payload) ?? .null)])
             })),
             ("sources", .array(event.sources.map(payload))),
         ])
     }
 
     func payload(_ partnership: Partnership) -> JSONValue {
-        .object([
-            ("id", partnership.id.map(JSONValue.string) ?? .null), ("name", .string(partnership.name)),
+        Self.lean([
+            ("id", optional(partnership.id)), ("name", .string(partnership.name)),
             ("date", partnership.date.map(payload) ?? .null), ("status", .string(partnership.status(on: today).rawValue)),
             ("term", optional(partnership.term)), ("summary", optional(partnership.summary)),
-            ("members", .array(partnership.members.map { .object([("name", .string($0.name)), ("role", optional($0.role))]) })),
+            ("members", .array(partnership.members.map { Self.lean([("name", .string($0.name)), ("role", optional($0.role))]) })),
             ("terms", .array(partnership.terms.map(JSONValue.string))), ("sources", .array(partnership.sources.map(payload))),
         ])
     }
 
+    /// `startKind` and `endKind` are left out when they are `date`, the usual case.
     func payload(_ date: PartialDate) -> JSONValue {
-        .object([
+        Self.lean([
             ("edtf", .string(date.edtf)), ("display", .string(date.display)),
             ("start", optional(date.earliest?.iso)), ("end", optional(date.latest?.iso)),
-            ("startKind", .string(date.startKind.rawValue)), ("endKind", .string(date.endKind.rawValue)),
+            ("startKind", date.startKind.rawValue == "date" ? .null : .string(date.startKind.rawValue)),
+            ("endKind", date.endKind.rawValue == "date" ? .null : .string(date.endKind.rawValue)),
             ("precision", .string(date.unit)), ("uncertain", .bool(date.isUncertain)), ("approximate", .bool(date.isApproximate)),
         ])
     }
 
     func payload(_ citation: Citation) -> JSONValue {
         let source = citation.source
-        return .object([
+        return Self.lean([
             ("id", optional(source.id)), ("title", optional(source.title)), ("url", optional(source.url)),
             ("publisher", optional(source.publisher)), ("published", optional(source.published?.display)),
             ("locator", optional(citation.locator)),

@@ -16,6 +16,7 @@ enum PageAssets {
 <meta name="generator" content="timeline export --format html">
 <title>Timeline</title>
 <style>{{style}}</style>
+<script type="application/json" id="timeline-data">{{data}}</script>
 </head>
 <body>
 <a class="skip-link" href="#events-heading">Skip to the list of events</a>
@@ -81,7 +82,6 @@ enum PageAssets {
 {{list}}
 </section>
 </main>
-<script type="application/json" id="timeline-data">{{data}}</script>
 <script>{{script}}</script>
 </body>
 </html>
@@ -454,6 +454,9 @@ ol.events > li {
   content-visibility: auto; contain-intrinsic-size: auto 220px;
 }
 ol.events > li.is-filtered-out { display: none; }
+ol.events--compact > li { display: block; padding: 6px 0; contain-intrinsic-size: auto 56px; }
+ol.events--compact h3 { font-size: 1rem; }
+.list-note { margin: 0 0 8px; color: var(--muted); font-size: 0.92rem; }
 ol.events > li:target { background: var(--panel); }
 ol.events article { max-width: 72ch; }
 ol.events h3 { margin: 0; font-family: var(--serif); font-size: 1.2rem; line-height: 1.3; }
@@ -489,7 +492,8 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
     /// page.js, inserted verbatim.
     static let script = ##"""
 /* timeline export --format html: the interactive chart over the server-rendered list.
- * Reads the JSON payload from #timeline-data; every string from it is set as text
+ * Reads the JSON payload from #timeline-data (null, false and [] members are left out of it,
+ * and startKind/endKind when 'date'); every string from it is set as text
  * (textContent / createTextNode), never parsed as markup. No network, no eval. */
 (function () {
   'use strict';
@@ -704,7 +708,15 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
   var chart = byId('chart'), axisEl = byId('axis'), plot = byId('plot');
   var statusEl = byId('status');
   var listEl = doc.querySelector('ol.events');
+  // A big timeline's list is in <noscript> (for readers without JavaScript): the same compact
+  // items are built here from the data, in chunks once the chart is drawn.
+  var listNoscript = listEl ? null : doc.querySelector('.list-section noscript');
+  if (listNoscript) {
+    listEl = el('ol', 'events events--compact');
+    listNoscript.parentNode.insertBefore(listEl, listNoscript);
+  }
   var listItems = listEl ? listEl.children : [];
+  var listBuilt = listNoscript ? 0 : N;
 
   (function overview() {
     var parts = [fmtInt(N) + (N === 1 ? ' event' : ' events')];
@@ -1498,7 +1510,8 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
     if (date.approximate) notes.push('approximate');
     if (date.uncertain) notes.push('uncertain');
     var prec = { day: 'to the day', month: 'to the month', season: 'to the season', year: 'to the year', decade: 'to the decade', century: 'to the century' }[date.precision];
-    if (prec && !(date.startKind === 'date' && date.endKind === 'date' && date.start === date.end)) notes.push('known ' + prec);
+    // a kind left out of the data is 'date' (assets/page/README.md)
+    if (prec && !(!date.startKind && !date.endKind && date.start === date.end)) notes.push('known ' + prec);
     if (date.endKind === 'open') notes.push('still going');
     if (date.endKind === 'unknown') notes.push('end unknown');
     if (date.startKind === 'unknown') notes.push('start unknown');
@@ -1620,9 +1633,41 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
     openPanel(p.name, body, from);
   }
 
+  // ---------------------------------------------------------------- a big timeline's list
+  // The items the writer put in <noscript> (assets/page/README.md, "compact"), from the data.
+  function datetimeOf(d) {
+    if (d.edtf.indexOf('/') >= 0 || !/^\d{4}-\d\d-\d\d$/.test(d.start || '')) return null;
+    var n = { day: 10, month: 7, year: 4 }[d.precision];
+    return n ? d.start.slice(0, n) : null;
+  }
+  function compactItem(i) {
+    var e = events[i], li = el('li');
+    li.id = 'event-' + i;
+    li.dataset.index = String(i);
+    if (!matched[i]) li.className = 'is-filtered-out';
+    li.appendChild(el('h3', null, e.title));
+    var p = el('p', 'when'), dt = datetimeOf(e.date);
+    p.dataset.edtf = e.date.edtf;
+    if (dt) { var t = el('time', null, e.date.display); t.dateTime = dt; p.appendChild(t); } else p.textContent = e.date.display;
+    li.appendChild(p);
+    return li;
+  }
+  function buildList(upTo) {
+    if (listBuilt >= N) return;
+    var frag = doc.createDocumentFragment(), end = Math.min(N, upTo);
+    for (; listBuilt < end; listBuilt++) frag.appendChild(compactItem(listBuilt));
+    listEl.appendChild(frag);
+    if (listBuilt >= N) doc.documentElement.classList.add('timeline-list-ready');
+  }
+  function buildListLater() {
+    buildList(listBuilt + 500);  // short tasks: the chart stays responsive meanwhile
+    if (listBuilt < N) setTimeout(buildListLater, 0);
+  }
+
   // ---------------------------------------------------------------- print and resize
   var savedView = null;
   window.addEventListener('beforeprint', function () {
+    buildList(N);
     savedView = { t0: view.t0, t1: view.t1 };
     view.t0 = full.t0; view.t1 = full.t1;
     render();
@@ -1638,6 +1683,7 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
   updateStatus();
   render();
   doc.documentElement.classList.add('timeline-ready');
+  if (listBuilt < N) setTimeout(buildListLater, 0); else doc.documentElement.classList.add('timeline-list-ready');
   // for tests and tools: a read-only view of the state
   window.timelinePage = Object.freeze({
     readyAt: performance.now(),
@@ -1652,6 +1698,6 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
 
 """##
     /// Base64 SHA-256 of page.css and page.js: what the Content Security Policy allows.
-    static let styleHash = "DgaJWDVb1WcKcWZfgme4p8vf5IclDAW1bKtBnKRDca4="
-    static let scriptHash = "0pzgWSfeolQ6j3mk+09D9Z1BNyIijTzNP6ghNwKBTDo="
+    static let styleHash = "l+SnJnX9/9/A+eSgafEHo2/JMJpYpOrjmvUSExxokSk="
+    static let scriptHash = "L+6maJK0Yu7KdTTHLWNY3QhYQrjoKZ/skDRyEgrBh3g="
 }
