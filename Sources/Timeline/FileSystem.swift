@@ -27,7 +27,8 @@ public enum FileSystem {
 
     /// Whether two paths name the same file (through links or different spellings).
     public static func isSameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
+        var a = stat()
+        var b = stat()
         guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
         return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }

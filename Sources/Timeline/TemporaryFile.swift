@@ -49,7 +49,8 @@ public struct TemporaryFile: Sendable {
         var removed: [String] = []
         for name in FileSystem.names(in: folder) where name.hasPrefix(prefix) {
             guard let processID = processID(inTemporaryName: name.dropFirst(prefix.count)),
-                  processID > 0, kill(processID, 0) == -1, errno == ESRCH else { continue }
+                processID > 0, kill(processID, 0) == -1, errno == ESRCH
+            else { continue }
             let path = (folder == "/" ? "" : folder) + "/" + name
             if unlink(path) == 0 { removed.append(path) }
         }

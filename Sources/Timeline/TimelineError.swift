@@ -45,13 +45,15 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .databaseNotFound(let path):
-            return "no timeline database at \(path.shownInMessage(limit: 200)) (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)"
+            return
+                "no timeline database at \(path.shownInMessage(limit: 200)) (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)"
         case .directoryNotFound(let path):
             return "cannot create a database at \(path.shownInMessage(limit: 200)): its folder does not exist"
         case .notATimelineDatabase(let path, let reason):
             return "\(path.shownInMessage(limit: 200)) is not a timeline database: \(reason)"
         case .schemaTooNew(let path, let version, let supported):
-            return "\(path.shownInMessage(limit: 200)) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
+            return
+                "\(path.shownInMessage(limit: 200)) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
         case .eventNotFound(let id):
             return "no event with id \"\(id.shownInMessage())\" (list ids with `timeline show`)"
         case .duplicateEventID(let id):
@@ -67,11 +69,13 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidValue(let field, let value, let expected):
             return "invalid \(field) \"\(value.shownInMessage())\": \(expected)"
         case .importConflict(let id):
-            return "\"\(id.shownInMessage())\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
+            return
+                "\"\(id.shownInMessage())\" is already stored with different content; choose --on-conflict skip (keep it) or update (replace it)"
         case .importFailed(let location, let reason):
             return "import failed at \(location.shownInMessage(limit: 200)): \(reason); nothing was imported"
         case .databaseBusy(let path):
-            return "\(path.shownInMessage(limit: 200)) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
+            return
+                "\(path.shownInMessage(limit: 200)) is busy: another program has been writing to it for over 5 seconds; try again when it is done"
         case .readOnlyDatabase(let path):
             return "cannot write \(path.shownInMessage(limit: 200)): the file or its folder is read-only"
         case .unreadableLog(let path):

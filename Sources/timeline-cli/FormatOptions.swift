@@ -49,8 +49,10 @@ struct ColorOptions: ParsableArguments {
 
     /// Prints a record's details, a blank line, then the timeline of the events `filter` keeps:
     /// what `actor show` and `partnership show` print.
-    func printDetails(_ details: (RecordDetails, inout StandardOutput) throws -> Void, thenEventsOf store: Store,
-                      matching filter: EventFilter) throws {
+    func printDetails(
+        _ details: (RecordDetails, inout StandardOutput) throws -> Void, thenEventsOf store: Store,
+        matching filter: EventFilter
+    ) throws {
         try printing { output in
             try details(RecordDetails(color: color), &output)
             output.write("\n")

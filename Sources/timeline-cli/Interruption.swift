@@ -1,10 +1,11 @@
+import Synchronization
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-import Timeline
 
 /// Ctrl-C (SIGINT) and SIGTERM end a command cleanly: the statement running on the open
 /// database is interrupted, its transaction rolls back (an import adds nothing, nothing stays
@@ -38,9 +39,11 @@ enum Interruption {
         var signals = handledSignals
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         var thread = pthread_t()
-        pthread_create(&thread, nil, { _ in
-            Interruption.receiveSignals()
-        }, nil)
+        pthread_create(
+            &thread, nil,
+            { _ in
+                Interruption.receiveSignals()
+            }, nil)
     }
 
     /// Makes `store` the one a signal interrupts.

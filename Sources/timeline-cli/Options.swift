@@ -1,10 +1,11 @@
 import ArgumentParser
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Timeline
 
 /// Where the database is: --db, else $TIMELINE_DB, else ./timeline.db.
 struct DatabaseOptions: ParsableArguments {
@@ -64,12 +65,14 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events that begin by the end of this date.", valueName: "date"), transform: parseDate)
     var until: PartialDate?
 
-    @Option(help: ArgumentHelp("Only events that overlap this date (2021-04 keeps 2021 and 2021-04-12).", valueName: "date"),
-            transform: parseDate)
+    @Option(
+        help: ArgumentHelp("Only events that overlap this date (2021-04 keeps 2021 and 2021-04-12).", valueName: "date"),
+        transform: parseDate)
     var on: PartialDate?
 
-    @Option(name: .customLong("actor"),
-            help: ArgumentHelp("Only events involving this actor or its parts (repeat: all of them).", valueName: "name"))
+    @Option(
+        name: .customLong("actor"),
+        help: ArgumentHelp("Only events involving this actor or its parts (repeat: all of them).", valueName: "name"))
     var actors: [String] = []
 
     @Flag(name: .customLong("exact"), help: "With --actor: only the named actors, not the actors that are part of them.")
@@ -84,8 +87,10 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("tag"), help: ArgumentHelp("Only events with this tag (repeat: all of them).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(help: ArgumentHelp("Only events matching this full-text query: words, \"phrases\", prefix*, AND, OR, NOT.",
-                               valueName: "query"))
+    @Option(
+        help: ArgumentHelp(
+            "Only events matching this full-text query: words, \"phrases\", prefix*, AND, OR, NOT.",
+            valueName: "query"))
     var search: String?
 
     @Option(help: ArgumentHelp("At most this many events.", valueName: "n"))
@@ -99,8 +104,9 @@ struct FilterOptions: ParsableArguments {
     }
 
     var filter: EventFilter {
-        EventFilter(since: since, until: until, on: on, actors: actors, exactActors: exactActors, partnership: partnership,
-                    kind: kind, tags: tags, search: search, limit: limit, reverse: reverse)
+        EventFilter(
+            since: since, until: until, on: on, actors: actors, exactActors: exactActors, partnership: partnership,
+            kind: kind, tags: tags, search: search, limit: limit, reverse: reverse)
     }
 }
 

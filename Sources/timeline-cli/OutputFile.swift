@@ -1,9 +1,10 @@
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Timeline
 
 /// Where `--output` writes, without ever putting a file in place of something that is not one.
 ///
@@ -46,7 +47,9 @@ struct OutputFile: TextOutputStream {
             self.temporary = temporary
             handle = fopen(temporary.path, "wx")
         }
-        guard handle != nil else { throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(errno)))") }
+        guard handle != nil else {
+            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): \(String(cString: strerror(errno)))")
+        }
     }
 
     mutating func write(_ string: String) {

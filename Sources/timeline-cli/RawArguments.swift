@@ -1,9 +1,10 @@
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Timeline
 
 /// The command line as the process received it, before Swift decodes it: `CommandLine.arguments`
 /// turns bytes that are not UTF-8 into U+FFFD without a word, so a name or a date would be
@@ -14,8 +15,10 @@ enum RawArguments {
     static func firstInvalid() -> (position: Int, shown: String)? {
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index], String(validatingCString: pointer) == nil else { continue }
-            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
-                                                  count: strlen(pointer)))
+            let bytes = Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                    count: strlen(pointer)))
             return (index, shown(bytes))
         }
         return nil
@@ -29,7 +32,8 @@ enum RawArguments {
         while index < bytes.count && shown.count < 60 {
             let length = bytes[index] < 0x80 ? 1 : bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : bytes[index] >= 0xC0 ? 2 : 0
             if length > 0, index + length <= bytes.count,
-               let text = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                let text = String(validating: bytes[index..<index + length], as: UTF8.self)
+            {
                 shown += text.shownInMessage()
                 index += length
             } else {

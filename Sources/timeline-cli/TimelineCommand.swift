@@ -1,10 +1,11 @@
 import ArgumentParser
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Timeline
 
 /// `timeline`: the root command. It parses, runs a subcommand, and is the one place where
 /// errors become a one-line message on stderr and an exit code (1 for data and runtime errors,
@@ -20,15 +21,18 @@ struct TimelineCommand: ParsableCommand {
             write ("10 September 2019", "avril 2021", "c. 2021", today).
             """,
         version: "timeline 0.1.0",
-        subcommands: [Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Remove.self, Export.self, Import.self, Backup.self,
-                      ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self]
+        subcommands: [
+            Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Remove.self, Export.self, Import.self, Backup.self,
+            ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self,
+        ]
     )
 
     static func main() {
         Interruption.install()
         if let invalid = RawArguments.firstInvalid() {
-            fail("argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
-                 + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
+            fail(
+                "argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
+                    + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
         }
         do {
             var command = try parseAsRoot()

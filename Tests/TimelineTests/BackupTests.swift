@@ -69,8 +69,10 @@ struct BackupTests {
         (["backup", "timeline.db", "--force"], "error: cannot write timeline.db: it is the database itself\n"),
         (["backup", "sub", "--force"], "error: cannot write sub: it is a folder\n"),
         (["backup", "nowhere/copy.db"], "error: cannot write nowhere/copy.db: its folder does not exist\n"),
-        (["backup", "copy.db", "--db", "missing.db"],
-         "error: no timeline database at missing.db (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)\n"),
+        (
+            ["backup", "copy.db", "--db", "missing.db"],
+            "error: no timeline database at missing.db (create one with `timeline init`, or choose one with --db or $TIMELINE_DB)\n"
+        ),
     ])
     func refusedDestinationsAndMissingDatabasesWriteNothing(arguments: [String], message: String) throws {
         let folder = try exampleFolder()
@@ -89,8 +91,10 @@ struct BackupTests {
         defer { folder.remove() }
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "i=0; while [ $i -lt 200 ]; do i=$((i+1)); \"$0\" add \"Event $i\" --date 2020 >/dev/null || exit 1; done",
-                            timelineBinary.path]
+        writer.arguments = [
+            "-c", "i=0; while [ $i -lt 200 ]; do i=$((i+1)); \"$0\" add \"Event $i\" --date 2020 >/dev/null || exit 1; done",
+            timelineBinary.path,
+        ]
         writer.currentDirectoryURL = folder.url
         try writer.run()
         var counts: [Int] = []

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import Timeline
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import Timeline
 
 /// The static charts: the SVG drawing (`--format svg`) and the terminal's (`--format chart`).
 @Suite("Charts")
@@ -15,8 +17,10 @@ struct ChartTests {
         var elements: [(name: String, attributes: [String: String], text: String)] = []
         private var open: [Int] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             open.append(elements.count)
             elements.append((name, attributes, ""))
         }
@@ -32,8 +36,10 @@ struct ChartTests {
         }
     }
 
-    func svg(_ events: [Event], records: TimelineDocument = TimelineDocument(), title: String = "Timeline",
-             lanes: ChartLanes = .partnership) throws -> (text: String, elements: Elements) {
+    func svg(
+        _ events: [Event], records: TimelineDocument = TimelineDocument(), title: String = "Timeline",
+        lanes: ChartLanes = .partnership
+    ) throws -> (text: String, elements: Elements) {
         var writer = SVGWriter(records: records, title: title, lanes: lanes, today: Self.today, width: 900)
         var output = StringOutput()
         writer.write(events, to: &output)
@@ -84,10 +90,11 @@ struct ChartTests {
     @Test func everyDateIsDrawnAsHonestlyAsItIsKnown() throws {
         let events = ["2019/..", "2019-03/", "2021~", "2021?", "201X", "../2020-06-01"].map { Event(title: $0, date: date($0)) }
         let (_, elements) = try svg(events)
-        #expect(elements.classed("mark").map { $0.attributes["class"]! } == [
-            "mark mark--bar is-open-end", "mark mark--bar is-unknown-end", "mark mark--bar is-approx",
-            "mark mark--bar is-uncertain", "mark mark--bar", "mark mark--bar is-open-start",
-        ])
+        #expect(
+            elements.classed("mark").map { $0.attributes["class"]! } == [
+                "mark mark--bar is-open-end", "mark mark--bar is-unknown-end", "mark mark--bar is-approx",
+                "mark mark--bar is-uncertain", "mark mark--bar", "mark mark--bar is-open-start",
+            ])
         let labels = elements.classed("label").map(\.text)
         #expect(labels.contains("~ 2021~") && labels.contains("? 2021?"), "qualifiers in labels")
     }
@@ -131,7 +138,8 @@ struct ChartTests {
         #expect(lines.contains("Events of no partnership"))
         // A row per event, plus the partnership's span.
         let rows = lines.filter { !"●━○→?│".contains($0.first!) }
-        #expect(rows.filter { $0.contains("●") || $0.contains("○") || $0.contains("━") || $0.contains("┄") }.count == document.events.count + 1)
+        #expect(
+            rows.filter { $0.contains("●") || $0.contains("○") || $0.contains("━") || $0.contains("┄") }.count == document.events.count + 1)
         #expect(!text.contains("\u{1B}"), "no colour unless asked")
     }
 

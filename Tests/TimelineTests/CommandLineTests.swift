@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 /// The built `timeline` binary, run as a user would: exit codes, stdout, stderr, and the
@@ -14,15 +15,20 @@ struct CommandLineTests {
     @Test func addPrintsOnlyTheIDAndShowListsTheEvent() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let add = try runTimeline(["add", "Mayo Clinic and Google announce a partnership", "--date", "10 septembre 2019",
-                                   "--kind", "partnership", "--actor", "Mayo Clinic:partner", "--actor", "Google:partner",
-                                   "--tag", "cloud", "--source", "https://example.org/article"], in: folder)
+        let add = try runTimeline(
+            [
+                "add", "Mayo Clinic and Google announce a partnership", "--date", "10 septembre 2019",
+                "--kind", "partnership", "--actor", "Mayo Clinic:partner", "--actor", "Google:partner",
+                "--tag", "cloud", "--source", "https://example.org/article",
+            ], in: folder)
         #expect(add.status == 0)
         #expect(add.stdout == "mayo-clinic-and-google-announce-a-partnership\n")
         #expect(add.stderr == "note: created actor \"Mayo Clinic\", actor \"Google\", source \"https-example-org-article\"\n")
-        let again = try runTimeline(["add", "Second", "--date", "2020", "--actor", "mayo clinic", "--source", "https://example.org/article"], in: folder)
+        let again = try runTimeline(
+            ["add", "Second", "--date", "2020", "--actor", "mayo clinic", "--source", "https://example.org/article"], in: folder)
         #expect(again.stderr == "", "nothing new, nothing to note")
-        let event = try #require(try Store(path: folder.path("timeline.db"), access: .read).event(id: "mayo-clinic-and-google-announce-a-partnership"))
+        let event = try #require(
+            try Store(path: folder.path("timeline.db"), access: .read).event(id: "mayo-clinic-and-google-announce-a-partnership"))
         #expect(event.date.edtf == "2019-09-10")
         #expect(event.actors.map(\.labelWithRole) == ["Mayo Clinic (partner)", "Google (partner)"])
         #expect(event.sources.first?.source.url == "https://example.org/article")
@@ -37,7 +43,9 @@ struct CommandLineTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         #expect(try runTimeline(["add", "From env", "--date", "2020"], in: folder, environment: ["TIMELINE_DB": "env.db"]).status == 0)
-        #expect(try runTimeline(["add", "From flag", "--date", "2021", "--db", "flag.db"], in: folder, environment: ["TIMELINE_DB": "env.db"]).status == 0)
+        #expect(
+            try runTimeline(["add", "From flag", "--date", "2021", "--db", "flag.db"], in: folder, environment: ["TIMELINE_DB": "env.db"])
+                .status == 0)
         #expect(try eventIDs(folder.path("env.db")) == ["from-env"])
         #expect(try eventIDs(folder.path("flag.db")) == ["from-flag"])
         #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.db")))
@@ -64,18 +72,26 @@ struct CommandLineTests {
     @Test func getEditAndRemove() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        _ = try runTimeline(["add", "Summit statement", "--date", "2022-10-17?", "--id", "whs", "--tag", "misc", "--actor", "Molly Biwer:speaker"], in: folder)
+        _ = try runTimeline(
+            ["add", "Summit statement", "--date", "2022-10-17?", "--id", "whs", "--tag", "misc", "--actor", "Molly Biwer:speaker"],
+            in: folder)
         let get = try runTimeline(["get", "whs"], in: folder)
         #expect(get.status == 0)
         #expect(get.stdout.contains("17 Oct 2022?  (2022-10-17?; day precision)"))
-        let edit = try runTimeline(["edit", "whs", "--title", "Statement at the World Health Summit", "--date", "2022-10",
-                                    "--tag", "world-health-summit", "--remove-tag", "MISC", "--summary", "Biwer speaks."], in: folder)
+        let edit = try runTimeline(
+            [
+                "edit", "whs", "--title", "Statement at the World Health Summit", "--date", "2022-10",
+                "--tag", "world-health-summit", "--remove-tag", "MISC", "--summary", "Biwer speaks.",
+            ], in: folder)
         #expect(edit.status == 0 && edit.stderr == "")
         let json = try runTimeline(["get", "whs", "--format", "json"], in: folder)
         let event = try #require(try JSONDocumentReader.events(from: Data(json.stdout.utf8)).first)
-        #expect(event.content == Event(id: "whs", title: "Statement at the World Health Summit", date: date("2022-10"),
-                                       summary: "Biwer speaks.", actors: [ActorRole(name: "Molly Biwer", role: "speaker")],
-                                       tags: ["world-health-summit"]))
+        #expect(
+            event.content
+                == Event(
+                    id: "whs", title: "Statement at the World Health Summit", date: date("2022-10"),
+                    summary: "Biwer speaks.", actors: [ActorRole(name: "Molly Biwer", role: "speaker")],
+                    tags: ["world-health-summit"]))
         #expect(try runTimeline(["rm", "whs"], in: folder).status == 0)
         let gone = try runTimeline(["get", "whs"], in: folder)
         #expect(gone.status == 1)
@@ -93,7 +109,9 @@ struct CommandLineTests {
         #expect(piped.status == 0)
         #expect(try runTimeline(["export", "--db", "b.db"], in: folder).stdout == exported)
         let again = try runTimeline(["import", "a.json", "--db", "b.db"], in: folder)
-        #expect(again.stderr.hasPrefix("imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped; 10 actors: 0 added, 0 updated, 10 unchanged"))
+        #expect(
+            again.stderr.hasPrefix(
+                "imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped; 10 actors: 0 added, 0 updated, 10 unchanged"))
         #expect(try eventIDs(folder.path("b.db")).count == 7)
     }
 
@@ -101,10 +119,13 @@ struct CommandLineTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         _ = try runTimeline(["add", "Existing", "--date", "2019"], in: folder)
-        let bad = #"{"timeline": 1, "events": [{"id": "ok", "title": "fine", "date": "2020"}, {"id": "bad", "title": "x", "date": "2019-13"}]}"#
+        let bad =
+            #"{"timeline": 1, "events": [{"id": "ok", "title": "fine", "date": "2020"}, {"id": "bad", "title": "x", "date": "2019-13"}]}"#
         let result = try runTimeline(["import", "-"], in: folder, stdin: bad)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: import failed at event 2 (id \"bad\"), field \"date\": invalid date \"2019-13\": month 13 does not exist"))
+        #expect(
+            result.stderr.hasPrefix(
+                "error: import failed at event 2 (id \"bad\"), field \"date\": invalid date \"2019-13\": month 13 does not exist"))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(try eventIDs(folder.path("timeline.db")) == ["existing"])
     }
@@ -135,7 +156,10 @@ struct CommandLineTests {
         (["get", "x"], "error: no timeline database at timeline.db"),
         (["export"], "error: no timeline database at timeline.db"),
         (["edit", "x", "--title", "y"], "error: no timeline database at timeline.db"),
-        (["add", "x", "--date", "2019", "--db", "no/such/dir/t.db"], "error: cannot create a database at no/such/dir/t.db: its folder does not exist"),
+        (
+            ["add", "x", "--date", "2019", "--db", "no/such/dir/t.db"],
+            "error: cannot create a database at no/such/dir/t.db: its folder does not exist"
+        ),
         (["import", "missing.json"], "error: cannot read missing.json: no such file"),
     ])
     func missingFilesAreErrorsThatCreateNothing(arguments: [String], message: String) throws {
@@ -235,7 +259,9 @@ struct RecordCommandTests {
         defer { folder.remove() }
         #expect(try run(["actor", "add", "Google", "--alias", "Google LLC"], in: folder).status == 0)
         #expect(try run(["actor", "add", "YouTube", "--part-of", "google"], in: folder).status == 0)
-        #expect(try run(["actor", "add", "Sundar Pichai", "--kind", "person", "--affiliation", "Google:CEO@2015-08/.."], in: folder).status == 0)
+        #expect(
+            try run(["actor", "add", "Sundar Pichai", "--kind", "person", "--affiliation", "Google:CEO@2015-08/.."], in: folder).status == 0
+        )
         _ = try run(["add", "Launch", "--date", "2020", "--actor", "youtube:host"], in: folder)
         _ = try run(["add", "Keynote", "--date", "2021", "--actor", "GOOGLE LLC:host", "--actor", "Google Inc"], in: folder)
 
@@ -257,7 +283,9 @@ struct RecordCommandTests {
         #expect(try store.events(matching: EventFilter(actors: ["Google"])).map(\.title) == ["Launch", "Keynote"])
 
         let refused = try run(["actor", "rm", "YouTube"], in: folder)
-        #expect(refused.status == 1 && refused.stderr == "error: actor \"YouTube\" is still used by 1 event; remove those links first, or use --force\n")
+        #expect(
+            refused.status == 1
+                && refused.stderr == "error: actor \"YouTube\" is still used by 1 event; remove those links first, or use --force\n")
         #expect(try run(["actor", "rm", "YouTube", "--force"], in: folder).status == 0)
         let unknown = try run(["show", "--actor", "Gogle"], in: folder)
         #expect(unknown.status == 1 && unknown.stderr == "error: no actor named \"Gogle\" (list them with `timeline actor list`)\n")
@@ -267,16 +295,26 @@ struct RecordCommandTests {
     @Test func partnershipsQuotesAndSources() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let source = try run(["source", "add", "--id", "article", "--title", "Le partenariat", "--language", "fr", "--published", "2022-10~"], in: folder)
+        let source = try run(
+            ["source", "add", "--id", "article", "--title", "Le partenariat", "--language", "fr", "--published", "2022-10~"], in: folder)
         #expect(source.status == 0 && source.stdout == "article\n")
-        let partnership = try run(["partnership", "add", "Mayo Clinic – Google", "--date", "2019-09-10/2029-09", "--term", "ten years",
-                                   "--member", "Mayo Clinic:partner", "--member", "Google:partner",
-                                   "--clause", "Google Cloud stores the data", "--clause", "Mayo keeps control", "--source", "article"], in: folder)
+        let partnership = try run(
+            [
+                "partnership", "add", "Mayo Clinic – Google", "--date", "2019-09-10/2029-09", "--term", "ten years",
+                "--member", "Mayo Clinic:partner", "--member", "Google:partner",
+                "--clause", "Google Cloud stores the data", "--clause", "Mayo keeps control", "--source", "article",
+            ], in: folder)
         #expect(partnership.status == 0 && partnership.stdout == "mayo-clinic-google\n")
-        _ = try run(["add", "Signed", "--date", "2019-09-10", "--id", "signed", "--partnership", "mayo-clinic-google",
-                     "--actor", "Sundar Pichai:speaker", "--source", "article"], in: folder)
-        let quote = try run(["quote", "add", "signed", "--speaker", "sundar pichai", "--text", "Nous sommes fiers", "--language", "fr",
-                             "--translation", "We are proud", "--translation-language", "en", "--source", "article", "--locator", "§4"], in: folder)
+        _ = try run(
+            [
+                "add", "Signed", "--date", "2019-09-10", "--id", "signed", "--partnership", "mayo-clinic-google",
+                "--actor", "Sundar Pichai:speaker", "--source", "article",
+            ], in: folder)
+        let quote = try run(
+            [
+                "quote", "add", "signed", "--speaker", "sundar pichai", "--text", "Nous sommes fiers", "--language", "fr",
+                "--translation", "We are proud", "--translation-language", "en", "--source", "article", "--locator", "§4",
+            ], in: folder)
         #expect(quote.status == 0 && quote.stdout == "1\n")
 
         let show = try run(["partnership", "show", "mayo-clinic-google"], in: folder)
@@ -314,9 +352,11 @@ struct RecordCommandTests {
         let warned = try run(["check"], in: folder)
         #expect(warned.status == 0 && warned.stdout == "warning: unsourced-event: event \"unsourced\" cites no source\n")
         #expect(try run(["check", "--strict"], in: folder).status == 1)
-        try Store(path: folder.path("timeline.db"), access: .write).database.execute("UPDATE events SET date = 'soonish' WHERE uid = 'unsourced'")
+        try Store(path: folder.path("timeline.db"), access: .write).database.execute(
+            "UPDATE events SET date = 'soonish' WHERE uid = 'unsourced'")
         let broken = try run(["check"], in: folder)
-        #expect(broken.status == 1 && broken.stdout.contains("error: bad-date: event \"unsourced\": date \"soonish\" does not read as a date"))
+        #expect(
+            broken.status == 1 && broken.stdout.contains("error: bad-date: event \"unsourced\": date \"soonish\" does not read as a date"))
     }
 }
 
@@ -342,7 +382,8 @@ struct FormatCommandTests {
         #expect(timelineOrder.stdout.components(separatedBy: "\r\n")[1].hasPrefix("mayo-clinic-platform-launch,"))
         let bad = try runTimeline(["search", "\"unbalanced"], in: folder)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "error: invalid search \"\"unbalanced\": unterminated string; use words, \"exact phrases\" "
+        #expect(
+            bad.stderr == "error: invalid search \"\"unbalanced\": unterminated string; use words, \"exact phrases\" "
                 + "(also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses\n")
         let none = try runTimeline(["search", "zanzibar"], in: folder)
         #expect(none.status == 0 && none.stdout == "" && none.stderr == "no events match\n")
@@ -351,15 +392,18 @@ struct FormatCommandTests {
     @Test func exportPicksTheFormatFromTheExtensionAndImportDetectsIt() throws {
         let folder = try exampleFolder()
         defer { folder.remove() }
-        for (file, marker) in [("t.jsonl", "{\"type\":\"actor\""), ("t.csv", "id,date,display_date"), ("t.ics", "BEGIN:VCALENDAR\r\n"),
-                               ("t.md", "# Timeline\n"), ("t.json", "{\n  \"timeline\": 2,")] {
+        for (file, marker) in [
+            ("t.jsonl", "{\"type\":\"actor\""), ("t.csv", "id,date,display_date"), ("t.ics", "BEGIN:VCALENDAR\r\n"),
+            ("t.md", "# Timeline\n"), ("t.json", "{\n  \"timeline\": 2,"),
+        ] {
             #expect(try runTimeline(["export", "-o", file], in: folder).status == 0)
             #expect(try String(contentsOfFile: folder.path(file), encoding: .utf8).hasPrefix(marker), "\(file)")
         }
         let jsonl = try runTimeline(["import", "t.jsonl", "--db", "copy.db"], in: folder)
         #expect(jsonl.status == 0 && jsonl.stderr.hasPrefix("imported 7 events: 7 added"))
-        let csv = try runTimeline(["import", "-", "--db", "copy.db"], in: folder,
-                                  stdin: try String(contentsOfFile: folder.path("t.csv"), encoding: .utf8))
+        let csv = try runTimeline(
+            ["import", "-", "--db", "copy.db"], in: folder,
+            stdin: try String(contentsOfFile: folder.path("t.csv"), encoding: .utf8))
         #expect(csv.status == 0 && csv.stderr == "imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped\n")
         _ = try runTimeline(["export", "--format", "timelinejs", "--group-by", "partnership", "-o", "tl.json"], in: folder)
         let timelinejs = try runTimeline(["import", "tl.json", "--db", "tl.db"], in: folder)
@@ -377,8 +421,11 @@ struct FormatCommandTests {
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("timeline.db")) == before)
         let nowhere = try runTimeline(["import", "-", "--format", "csv", "--dry-run", "--db", "new.db"], in: folder, stdin: csv)
         #expect(nowhere.status == 0 && !FileManager.default.fileExists(atPath: folder.path("new.db")))
-        let broken = try runTimeline(["import", "-", "--format", "csv"], in: folder, stdin: "title,date\r\nok,2019\r\n\"never closed,2019\r\n")
+        let broken = try runTimeline(
+            ["import", "-", "--format", "csv"], in: folder, stdin: "title,date\r\nok,2019\r\n\"never closed,2019\r\n")
         #expect(broken.status == 1)
-        #expect(broken.stderr == "error: import failed at row 3 (line 3): a quoted field starts there and is never closed; nothing was imported\n")
+        #expect(
+            broken.stderr
+                == "error: import failed at row 3 (line 3): a quoted field starts there and is never closed; nothing was imported\n")
     }
 }

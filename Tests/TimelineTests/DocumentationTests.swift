@@ -44,8 +44,11 @@ struct DocumentationTests {
         defer { folder.remove() }
         // The state the README starts from: the quick start's example.db, and old.db "written by
         // the first release (schema version 1)".
-        #expect(try runTimeline(["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path, "--db", "example.db"],
-                                in: folder).status == 0)
+        #expect(
+            try runTimeline(
+                ["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path, "--db", "example.db"],
+                in: folder
+            ).status == 0)
         try Migrator(migrations: [Migration.embedded[0]]).migrate(try Database(path: folder.path("old.db")))
         var mismatches: [String] = []
         var commands = 0
@@ -54,9 +57,11 @@ struct DocumentationTests {
             let output = try runShell(command, in: folder)
             let (printed, shown) = (normalized(output).split(separator: "\n"), normalized(expected).split(separator: "\n"))
             if printed != shown {
-                let line = zip(printed, shown).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(printed.count, shown.count)
-                mismatches.append("$ \(command)\n  line \(line + 1) in README: \(line < shown.count ? shown[line] : "(none)")"
-                                  + "\n  printed:          \(line < printed.count ? printed[line] : "(none)")")
+                let line =
+                    zip(printed, shown).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(printed.count, shown.count)
+                mismatches.append(
+                    "$ \(command)\n  line \(line + 1) in README: \(line < shown.count ? shown[line] : "(none)")"
+                        + "\n  printed:          \(line < printed.count ? printed[line] : "(none)")")
             }
         }
         #expect(commands > 50, "the README's transcripts were found")
@@ -83,8 +88,10 @@ struct DocumentationTests {
     /// CRLF line ends, which a terminal shows as plain line ends.
     func normalized(_ text: String) -> String {
         var text = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
-        for (pattern, replacement) in [(#"\d{8}T\d{6}Z"#, "<timestamp>"), (#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#, "<timestamp>"),
-                                       (#"(active|planned|ended|unknown) on \d{4}-\d{2}-\d{2}"#, "$1 on <today>")] {
+        for (pattern, replacement) in [
+            (#"\d{8}T\d{6}Z"#, "<timestamp>"), (#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#, "<timestamp>"),
+            (#"(active|planned|ended|unknown) on \d{4}-\d{2}-\d{2}"#, "$1 on <today>"),
+        ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
         return text

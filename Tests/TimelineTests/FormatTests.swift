@@ -26,14 +26,21 @@ struct FormatTests {
 
     /// Events whose every text field is hostile to CSV, spreadsheets and our list cells.
     static let hostile: [Event] = [
-        Event(id: "hostile", title: "=HYPERLINK(\"http://evil\",\"click\"), then \"quotes\"", date: date("c. 2021"),
-              summary: "+1 line one\nline two, with a comma\r\nand CRLF; and a semicolon",
-              kind: "-statement", actors: [ActorRole(name: "@Société (Générale); SA [FR]", role: "lender (main)"),
-                                           ActorRole(name: "Back\\slash Ltd")],
-              tags: ["a;b", "(x)", "é"], sources: [Citation(Source(title: "Le titre (2019); vol. 2"), locator: "p. 3 (top)")],
-              quotes: [Quote(speaker: "@Société (Générale); SA [FR]", text: "« Oui ; non » [sic] {braces}", language: "fr",
-                             translation: "\"Yes; no\" [sic]", translationLanguage: "en",
-                             source: Citation(Source(title: "Le titre (2019); vol. 2"), locator: "§ {4}"))]),
+        Event(
+            id: "hostile", title: "=HYPERLINK(\"http://evil\",\"click\"), then \"quotes\"", date: date("c. 2021"),
+            summary: "+1 line one\nline two, with a comma\r\nand CRLF; and a semicolon",
+            kind: "-statement",
+            actors: [
+                ActorRole(name: "@Société (Générale); SA [FR]", role: "lender (main)"),
+                ActorRole(name: "Back\\slash Ltd"),
+            ],
+            tags: ["a;b", "(x)", "é"], sources: [Citation(Source(title: "Le titre (2019); vol. 2"), locator: "p. 3 (top)")],
+            quotes: [
+                Quote(
+                    speaker: "@Société (Générale); SA [FR]", text: "« Oui ; non » [sic] {braces}", language: "fr",
+                    translation: "\"Yes; no\" [sic]", translationLanguage: "en",
+                    source: Citation(Source(title: "Le titre (2019); vol. 2"), locator: "§ {4}"))
+            ]),
         Event(id: "plain", title: "'=already escaped", date: date("2022-10-17?"), summary: "'hello"),
     ]
 
@@ -42,8 +49,10 @@ struct FormatTests {
     /// roles, cited sources), hostile text, a source without id, and a search snippet.
     @Test func jsonLinesEventsAreTheDocumentsEventValue() throws {
         var events = try exampleStore().events() + Self.hostile
-        events.append(Event(title: "No id, source without id", date: date("2019/.."),
-                            sources: [Citation(Source(title: "Untitled \u{1} report", url: "https://example.org/r?a=1&b=\"2\""), locator: "p. 1")]))
+        events.append(
+            Event(
+                title: "No id, source without id", date: date("2019/.."),
+                sources: [Citation(Source(title: "Untitled \u{1} report", url: "https://example.org/r?a=1&b=\"2\""), locator: "p. 1")]))
         events += try exampleStore().events(matching: EventFilter(search: "cornerstone"))
         #expect(events.contains { $0.snippet != nil })
         for event in events {
@@ -51,7 +60,10 @@ struct FormatTests {
             var writer = JSONLinesWriter()
             writer.write(event, to: &line)
             var expected = StringOutput()
-            guard case .object(let members) = event.jsonValue else { Issue.record("not an object"); continue }
+            guard case .object(let members) = event.jsonValue else {
+                Issue.record("not an object")
+                continue
+            }
             JSONValue.object([("type", .string("event"))] + members).writeCompact(to: &expected)
             #expect(line.text == expected.text + "\n")
         }
@@ -74,8 +86,10 @@ struct FormatTests {
     @Test func jsonLinesRoundTripsManyEventsByteForByte() throws {
         let store = try exampleStore()
         for index in 0..<2_000 {
-            try store.add(Event(id: "generated-\(index)", title: "Événement \(index), \"cité\"", date: date("2000-01-01/2000-01-02"),
-                                actors: [ActorRole(name: "Actor \(index % 37)")], tags: ["t\(index % 5)"]))
+            try store.add(
+                Event(
+                    id: "generated-\(index)", title: "Événement \(index), \"cité\"", date: date("2000-01-01/2000-01-02"),
+                    actors: [ActorRole(name: "Actor \(index % 37)")], tags: ["t\(index % 5)"]))
         }
         let exported = try export(store, .jsonl)
         #expect(exported.split(separator: "\n").count == 2_007 + 10 + 1 + 1 + 37)
@@ -92,7 +106,9 @@ struct FormatTests {
         #expect(csv.contains("\r\n'=HYPERLINK") == false, "the title is quoted, its apostrophe inside the quotes")
         #expect(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\"), then \"\"quotes\"\"\""))
         #expect(csv.contains(",'-statement,"))
-        #expect(csv.contains("\\@Société \\(Générale\\)\\; SA \\[FR\\] (lender \\(main\\))") == false, "@ is escaped as a formula, not with a backslash")
+        #expect(
+            csv.contains("\\@Société \\(Générale\\)\\; SA \\[FR\\] (lender \\(main\\))") == false,
+            "@ is escaped as a formula, not with a backslash")
         #expect(csv.contains("'@Société \\(Générale\\)\\; SA \\[FR\\] (lender \\(main\\)); Back\\\\slash Ltd"))
         #expect(csv.contains(",''=already escaped,"))
         let copy = try memoryStore()
@@ -151,20 +167,26 @@ struct FormatTests {
 
     @Test func jsonLinesErrorsNameTheLine() throws {
         let store = try memoryStore()
-        let text = "{\"type\":\"event\",\"title\":\"a\",\"date\":\"2019\"}\n\n{\"type\":\"event\",\"title\":\"b\",\"date\":\"2019-02-30\"}\n"
+        let text =
+            "{\"type\":\"event\",\"title\":\"a\",\"date\":\"2019\"}\n\n{\"type\":\"event\",\"title\":\"b\",\"date\":\"2019-02-30\"}\n"
         #expect { try importText(text, into: store) } throws: { error in
             guard case .importFailed(let at, let why) = error as? TimelineError else { return false }
             return at == "line 3, field \"date\"" && why.contains("February 2019 has 28 days")
         }
-        #expect { try importText("{\"type\":\"thing\"}\n", into: store, as: .jsonl) } throws: { "\($0)".contains("\"thing\" is not one of") }
-        #expect { try importText("{\"title\": \n", into: store, as: .jsonl) } throws: { "\($0)".contains("line 1") && "\($0)".contains("not valid JSON") }
+        #expect { try importText("{\"type\":\"thing\"}\n", into: store, as: .jsonl) } throws: {
+            "\($0)".contains("\"thing\" is not one of")
+        }
+        #expect { try importText("{\"title\": \n", into: store, as: .jsonl) } throws: {
+            "\($0)".contains("line 1") && "\($0)".contains("not valid JSON")
+        }
         #expect(try store.eventCount() == 0)
     }
 
     @Test func aCSVWithSomeColumnsUpdatesOnlyThose() throws {
         let store = try exampleStore()
         let before = try #require(try store.event(id: "pichai-statement-2019"))
-        var reader = try Format.csv.reader(InputBytes(data: Data("id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n".utf8)))
+        var reader = try Format.csv.reader(
+            InputBytes(data: Data("id,title,date\r\npichai-statement-2019,Pichai: proud of the deal,2019-09\r\n".utf8)))
         let report = try store.importRecords(from: &reader, onConflict: .update)
         #expect(report.events.updated == 1)
         let after = try #require(try store.event(id: "pichai-statement-2019"))
@@ -178,7 +200,8 @@ struct FormatTests {
 
     @Test func aDryRunCountsButWritesNothing() throws {
         let store = try exampleStore()
-        let text = try export(store, .jsonl).replacingOccurrences(of: "Mayo Clinic launches", with: "Mayo Clinic opens")
+        let text =
+            try export(store, .jsonl).replacingOccurrences(of: "Mayo Clinic launches", with: "Mayo Clinic opens")
             + "{\"type\":\"event\",\"title\":\"New\",\"date\":\"2024\"}\n"
         var reader = try Format.jsonl.reader(InputBytes(data: Data(text.utf8)))
         let report = try store.importRecords(from: &reader, onConflict: .update, dryRun: true)

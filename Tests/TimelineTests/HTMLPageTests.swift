@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 /// The HTML page writer against its contract (assets/page/README.md); the browser tests in
@@ -69,16 +70,19 @@ struct HTMLPageTests {
     /// `javascript:` URL. None of them reaches the page as markup or a link.
     @Test func hostileTextStaysText() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "x", title: "<img src=x onerror=alert(1)>", date: date("2020"), summary: "a & b \u{2028} c",
-                            sources: [Citation(Source(title: "Click", url: "javascript:alert(1)"))],
-                            quotes: [Quote(speaker: "Eve", text: "</script><script>alert(1)</script>", language: "en")]))
+        try store.add(
+            Event(
+                id: "x", title: "<img src=x onerror=alert(1)>", date: date("2020"), summary: "a & b \u{2028} c",
+                sources: [Citation(Source(title: "Click", url: "javascript:alert(1)"))],
+                quotes: [Quote(speaker: "Eve", text: "</script><script>alert(1)</script>", language: "en")]))
         let html = try page(store)
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(html.components(separatedBy: "</script>").count - 1 == 2, "only the page's own two script elements end")
         #expect(!html.contains("href=\"javascript"))
         #expect(html.contains("<span class=\"url\"> (javascript:alert(1))</span>"), "a refused URL stays visible as text")
-        #expect(HTMLWriter.isLanguageTag("pt-BR") && !HTMLWriter.isLanguageTag("en\" onclick=\"x"), "only language tags become lang attributes")
+        #expect(
+            HTMLWriter.isLanguageTag("pt-BR") && !HTMLWriter.isLanguageTag("en\" onclick=\"x"), "only language tags become lang attributes")
         let events = try #require(try payload(html)["events"] as? [[String: Any]])
         #expect(events.first?["title"] as? String == "<img src=x onerror=alert(1)>", "the data holds the text as it is")
         #expect(events.first?["summary"] as? String == "a & b \u{2028} c")
@@ -95,8 +99,10 @@ struct HTMLPageTests {
             }
         }
         let html = try page(store)
-        #expect(html.contains(HTMLWriter.compactListStart + "\n<li id=\"event-0\" data-index=\"0\"><h3>Event &lt;0&gt;</h3>"
-            + "<p class=\"when\" data-edtf=\"2020-05-04\"><time datetime=\"2020-05-04\">4 May 2020</time></p></li>\n"))
+        #expect(
+            html.contains(
+                HTMLWriter.compactListStart + "\n<li id=\"event-0\" data-index=\"0\"><h3>Event &lt;0&gt;</h3>"
+                    + "<p class=\"when\" data-edtf=\"2020-05-04\"><time datetime=\"2020-05-04\">4 May 2020</time></p></li>\n"))
         #expect(html.hasSuffix("</ol></noscript>\n</section>\n</main>\n<script>" + PageAssets.script + "</script>\n</body>\n</html>\n"))
         #expect(!html.contains("<article"), "no details in the list")
         #expect(html.components(separatedBy: "<li id=\"event-").count - 1 == count)

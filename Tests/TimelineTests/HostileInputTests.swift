@@ -1,19 +1,24 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 /// What a refusal must look like, whatever the input held: the exit status, nothing on stdout,
 /// and exactly one `error:` line on stderr, short, with no raw control characters.
-func expectOneErrorLine(_ result: RunResult, status: Int32, containing text: String = "", limit: Int = 300,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOneErrorLine(
+    _ result: RunResult, status: Int32, containing text: String = "", limit: Int = 300,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(result.status == status, "\(result.stderr.prefix(300))", sourceLocation: sourceLocation)
     #expect(result.stdout == "", sourceLocation: sourceLocation)
     #expect(result.stderr.hasPrefix("error: "), "\(result.stderr.prefix(300))", sourceLocation: sourceLocation)
-    #expect(result.stderr.hasSuffix("\n") && result.stderr.filter { $0 == "\n" }.count == 1,
-            "one line: \(result.stderr.prefix(300))", sourceLocation: sourceLocation)
+    #expect(
+        result.stderr.hasSuffix("\n") && result.stderr.filter { $0 == "\n" }.count == 1,
+        "one line: \(result.stderr.prefix(300))", sourceLocation: sourceLocation)
     #expect(result.stderr.count <= limit, "\(result.stderr.count) characters: \(result.stderr.prefix(300))", sourceLocation: sourceLocation)
-    #expect(!result.stderr.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
-            "no raw control characters", sourceLocation: sourceLocation)
+    #expect(
+        !result.stderr.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+        "no raw control characters", sourceLocation: sourceLocation)
     #expect(text.isEmpty || result.stderr.contains(text), "\(result.stderr.prefix(300))", sourceLocation: sourceLocation)
 }
 
@@ -60,8 +65,11 @@ struct BoundedMessageTests {
 @Suite("hostile inputs refused", .serialized)
 struct RefusedInputTests {
     @Test func aDocumentWithNullEventsIsRefused() throws {
-        #expect(throws: TimelineError.importFailed(location: "the document",
-                                                   reason: "field \"events\": null; a document has an events array ([] when it has none)")) {
+        #expect(
+            throws: TimelineError.importFailed(
+                location: "the document",
+                reason: "field \"events\": null; a document has an events array ([] when it has none)")
+        ) {
             try JSONDocumentReader.document(from: Data(#"{"timeline": 2, "events": null}"#.utf8))
         }
         #expect(try JSONDocumentReader.document(from: Data(#"{"timeline": 2, "events": []}"#.utf8)).events.isEmpty)
@@ -89,9 +97,14 @@ struct RefusedInputTests {
         #expect(throws: TimelineError.self) { try TimelineJSReader.document(fromSpreadsheetRows: []) }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try runTimeline(["import", "-", "--format", "timelinejs-csv", "--db", "new.db"], in: folder,
-                                     stdin: "id,title,date\r\n,,\r\n")
-        expectOneErrorLine(result, status: 1, containing: #"column 10: expected the header of TimelineJS's template (Year, Month, Day, … Headline in column 10, …), found "id,title,date""#)
+        let result = try runTimeline(
+            ["import", "-", "--format", "timelinejs-csv", "--db", "new.db"], in: folder,
+            stdin: "id,title,date\r\n,,\r\n")
+        expectOneErrorLine(
+            result, status: 1,
+            containing:
+                #"column 10: expected the header of TimelineJS's template (Year, Month, Day, … Headline in column 10, …), found "id,title,date""#
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
@@ -150,7 +163,8 @@ struct DamagedFileCheckTests {
             for number in 1...300 {
                 _ = try store.add(Event(title: "Event \(number)", date: date("2019"), actors: [ActorRole(name: "Actor \(number)")]))
             }
-            rootPage = try #require(try store.database.scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_actors_1'", as: Int.self))
+            rootPage = try #require(
+                try store.database.scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_actors_1'", as: Int.self))
             _ = try store.database.scalar("PRAGMA wal_checkpoint(TRUNCATE)", as: Int.self)
         }
         // Overwrite the index of actors' names, past its page header.
@@ -185,8 +199,12 @@ struct HostileCorpusTests {
         ("null-events.json", nil, Array(#"{"timeline":2,"events":null}"#.utf8)),
         ("no-events.json", "json", Array(#"{"timeline":2}"#.utf8)),
         ("nested.json", "json", Array(repeating: UInt8(ascii: "["), count: 100_000)),
-        ("huge-title.json", nil, Array((#"{"timeline":2,"events":[{"id":"x","title":""# + String(repeating: "a", count: 5 * megabyte)
-                                         + #"","date":"2019","extra\u0000key":1}]}"#).utf8)),
+        (
+            "huge-title.json", nil,
+            Array(
+                (#"{"timeline":2,"events":[{"id":"x","title":""# + String(repeating: "a", count: 5 * megabyte)
+                    + #"","date":"2019","extra\u0000key":1}]}"#).utf8)
+        ),
         ("latin1.json", "json", Array(#"{"timeline":2,"events":[{"title":"Caf"#.utf8) + [0xE9] + Array(#"","date":"2019"}]}"#.utf8)),
         ("nul.json", "json", [UInt8](repeating: 0, count: megabyte)),
         ("empty.json", "json", []),
@@ -200,7 +218,10 @@ struct HostileCorpusTests {
         ("not-a-sheet.csv", "timelinejs-csv", Array("a,b\r\n1,2\r\n".utf8)),
         ("nul-sheet.csv", "timelinejs-csv", [UInt8](repeating: 0, count: megabyte)),
         ("null.timelinejs.json", "timelinejs", Array(#"{"events": null}"#.utf8)),
-        ("bad-slide.timelinejs.json", "timelinejs", Array(#"{"events": [{"start_date": {"year": "\u0000\r\n"}, "text": {"headline": "x"}}]}"#.utf8)),
+        (
+            "bad-slide.timelinejs.json", "timelinejs",
+            Array(#"{"events": [{"start_date": {"year": "\u0000\r\n"}, "text": {"headline": "x"}}]}"#.utf8)
+        ),
     ]
 
     @Test(arguments: corpus.map(\.name))

@@ -32,7 +32,8 @@ struct ICalendarTests {
     func values(_ name: String, in text: String) -> [String] {
         logicalLines(text).compactMap { line in
             guard let colon = line.firstIndex(of: ":"),
-                  line[..<colon].split(separator: ";").first.map(String.init) == name else { return nil }
+                line[..<colon].split(separator: ";").first.map(String.init) == name
+            else { return nil }
             return String(line[line.index(after: colon)...])
         }
     }
@@ -42,40 +43,50 @@ struct ICalendarTests {
         summary: "Mayo Clinic moves its data to Google Cloud.", kind: "partnership",
         actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")],
         tags: ["cloud", "health"],
-        sources: [Citation(Source(title: "Mayo Clinic selects Google", publisher: "Mayo Clinic")),
-                  Citation(Source(title: "Le partenariat", url: "https://example.org/a", language: "fr"), locator: "p. 2")],
-        quotes: [Quote(speaker: "Molly Biwer", text: "Nous allons innover.", language: "fr",
-                       translation: "We will innovate.", translationLanguage: "en")])
+        sources: [
+            Citation(Source(title: "Mayo Clinic selects Google", publisher: "Mayo Clinic")),
+            Citation(Source(title: "Le partenariat", url: "https://example.org/a", language: "fr"), locator: "p. 2"),
+        ],
+        quotes: [
+            Quote(
+                speaker: "Molly Biwer", text: "Nous allons innover.", language: "fr",
+                translation: "We will innovate.", translationLanguage: "en")
+        ])
 
     @Test func aFullEventReadsAsExpected() {
-        #expect(logicalLines(calendar(Self.mayoGoogle)) == [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//timeline//timeline 0.1//EN",
-            "CALSCALE:GREGORIAN",
-            "X-WR-CALNAME:Timeline",
-            "BEGIN:VEVENT",
-            "UID:mayo-google@timeline",
-            "DTSTAMP:20261130T120000Z",
-            "DTSTART;VALUE=DATE:20190910",
-            "DTEND;VALUE=DATE:20190911",
-            "SUMMARY:Mayo Clinic and Google announce a ten-year partnership",
-            "DESCRIPTION:Date: 10 Sep 2019 (EDTF 2019-09-10)\\nMayo Clinic moves its data to Google Cloud.\\n"
-                + "Actors: Mayo Clinic (partner)\\, Google (partner)\\nTags: cloud\\, health\\nQuotes:\\n"
-                + "- Molly Biwer: “Nous allons innover.” [fr]\\n  Translation [en]: “We will innovate.”\\n"
-                + "Sources:\\n- Mayo Clinic selects Google\\n- Le partenariat\\, https://example.org/a\\, at: p. 2",
-            "CATEGORIES:partnership,cloud,health",
-            "URL:https://example.org/a",
-            "STATUS:CONFIRMED",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        ])
+        #expect(
+            logicalLines(calendar(Self.mayoGoogle)) == [
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//timeline//timeline 0.1//EN",
+                "CALSCALE:GREGORIAN",
+                "X-WR-CALNAME:Timeline",
+                "BEGIN:VEVENT",
+                "UID:mayo-google@timeline",
+                "DTSTAMP:20261130T120000Z",
+                "DTSTART;VALUE=DATE:20190910",
+                "DTEND;VALUE=DATE:20190911",
+                "SUMMARY:Mayo Clinic and Google announce a ten-year partnership",
+                "DESCRIPTION:Date: 10 Sep 2019 (EDTF 2019-09-10)\\nMayo Clinic moves its data to Google Cloud.\\n"
+                    + "Actors: Mayo Clinic (partner)\\, Google (partner)\\nTags: cloud\\, health\\nQuotes:\\n"
+                    + "- Molly Biwer: “Nous allons innover.” [fr]\\n  Translation [en]: “We will innovate.”\\n"
+                    + "Sources:\\n- Mayo Clinic selects Google\\n- Le partenariat\\, https://example.org/a\\, at: p. 2",
+                "CATEGORIES:partnership,cloud,health",
+                "URL:https://example.org/a",
+                "STATUS:CONFIRMED",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ])
     }
 
     @Test func everyLineEndsInCRLFAndNoPhysicalLineIsLongerThan75Octets() {
-        let text = calendar([Self.mayoGoogle, Event(id: "long", title: String(repeating: "Très long titre, ", count: 20),
-                                                    date: date("2019"), summary: "Line one\nline two\r\nline three")])
+        let text = calendar([
+            Self.mayoGoogle,
+            Event(
+                id: "long", title: String(repeating: "Très long titre, ", count: 20),
+                date: date("2019"), summary: "Line one\nline two\r\nline three"),
+        ])
         #expect(text.hasSuffix("\r\n"))
         let lines = physicalLines(text)
         #expect(lines.count > 20)
@@ -89,7 +100,8 @@ struct ICalendarTests {
     @Test(arguments: 0..<4)
     func foldingNeverSplitsACharacterAndUnfoldingGivesBackTheLine(padding: Int) {
         // Shifting by 0-3 octets puts folds against each octet of 2-, 3- and 4-octet sequences.
-        let title = String(repeating: "x", count: padding)
+        let title =
+            String(repeating: "x", count: padding)
             + "Élysée : l’été où « la santé numérique » a décollé 🚀 — déjà réglé, à côté 🇫🇷 des hôpitaux 👩🏽‍⚕️ français"
         let text = calendar(Event(id: "fr", title: title, date: date("2019-09-10")))
         for line in Array(text.utf8).split(separator: [13, 10]) {
@@ -106,8 +118,9 @@ struct ICalendarTests {
     }
 
     @Test func textValuesEscapeBackslashSemicolonCommaAndNewlines() {
-        let event = Event(id: "escape", title: #"C:\data; one, two"#, date: date("2019-09-10"),
-                          summary: "first\nsecond\r\nthird\rfourth; a,\u{301} b\\", tags: ["a,b", "c;d"])
+        let event = Event(
+            id: "escape", title: #"C:\data; one, two"#, date: date("2019-09-10"),
+            summary: "first\nsecond\r\nthird\rfourth; a,\u{301} b\\", tags: ["a,b", "c;d"])
         let text = calendar(event)
         #expect(values("SUMMARY", in: text) == [#"C:\\data\; one\, two"#])
         let description = values("DESCRIPTION", in: text)
@@ -131,8 +144,9 @@ struct ICalendarTests {
     func allDayDatesEndTheDayAfterTheLastDay(edtf: String, start: String, end: String) {
         let text = calendar(Event(id: "e", title: "E", date: date(edtf)))
         // DATE values (eight digits, no "T" and time): never an invented time.
-        #expect(logicalLines(text).filter { $0.hasPrefix("DTSTART") || $0.hasPrefix("DTEND") }
-            == ["DTSTART;VALUE=DATE:\(start)", "DTEND;VALUE=DATE:\(end)"])
+        #expect(
+            logicalLines(text).filter { $0.hasPrefix("DTSTART") || $0.hasPrefix("DTEND") }
+                == ["DTSTART;VALUE=DATE:\(start)", "DTEND;VALUE=DATE:\(end)"])
     }
 
     @Test func whatTheCalendarCannotShowIsSaidInTheDescription() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 @Suite("JSON document, CSV and Markdown")
@@ -28,60 +29,63 @@ struct InterchangeTests {
 
     @Test func theDocumentHasTheDocumentedShape() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "mayo-google", title: "Mayo Clinic & Google: “ten years”", date: date("2019-09-10"),
-                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
-                            tags: ["cloud"], sources: [Citation(Source(title: "Le partenariat", url: "https://example.org/a/b", language: "fr"))]))
-        #expect(try export(store) == """
-            {
-              "timeline": 2,
-              "actors": [
+        try store.add(
+            Event(
+                id: "mayo-google", title: "Mayo Clinic & Google: “ten years”", date: date("2019-09-10"),
+                actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
+                tags: ["cloud"], sources: [Citation(Source(title: "Le partenariat", url: "https://example.org/a/b", language: "fr"))]))
+        #expect(
+            try export(store) == """
                 {
-                  "name": "Google",
-                  "kind": "organization"
-                },
-                {
-                  "name": "Mayo Clinic",
-                  "kind": "organization"
-                }
-              ],
-              "sources": [
-                {
-                  "id": "le-partenariat",
-                  "title": "Le partenariat",
-                  "url": "https://example.org/a/b",
-                  "language": "fr"
-                }
-              ],
-              "events": [
-                {
-                  "id": "mayo-google",
-                  "date": "2019-09-10",
-                  "start": "2019-09-10",
-                  "end": "2019-09-10",
-                  "precision": "day",
-                  "title": "Mayo Clinic & Google: “ten years”",
+                  "timeline": 2,
                   "actors": [
                     {
-                      "name": "Mayo Clinic",
-                      "role": "partner"
+                      "name": "Google",
+                      "kind": "organization"
                     },
                     {
-                      "name": "Google"
+                      "name": "Mayo Clinic",
+                      "kind": "organization"
                     }
-                  ],
-                  "tags": [
-                    "cloud"
                   ],
                   "sources": [
                     {
-                      "source": "le-partenariat"
+                      "id": "le-partenariat",
+                      "title": "Le partenariat",
+                      "url": "https://example.org/a/b",
+                      "language": "fr"
+                    }
+                  ],
+                  "events": [
+                    {
+                      "id": "mayo-google",
+                      "date": "2019-09-10",
+                      "start": "2019-09-10",
+                      "end": "2019-09-10",
+                      "precision": "day",
+                      "title": "Mayo Clinic & Google: “ten years”",
+                      "actors": [
+                        {
+                          "name": "Mayo Clinic",
+                          "role": "partner"
+                        },
+                        {
+                          "name": "Google"
+                        }
+                      ],
+                      "tags": [
+                        "cloud"
+                      ],
+                      "sources": [
+                        {
+                          "source": "le-partenariat"
+                        }
+                      ]
                     }
                   ]
                 }
-              ]
-            }
 
-            """)
+                """)
         #expect(try export(memoryStore()) == "{\n  \"timeline\": 2,\n  \"events\": []\n}\n")
     }
 
@@ -92,9 +96,11 @@ struct InterchangeTests {
     }
 
     @Test func openEndsAreLeftOutAndDerivedKeysIgnoredOnImport() throws {
-        let events = try JSONDocumentReader.events(from: document("""
-            {"id": "x", "title": "Ongoing", "date": "2019-09-10/..", "start": "1900-01-01", "precision": "year"}
-            """))
+        let events = try JSONDocumentReader.events(
+            from: document(
+                """
+                {"id": "x", "title": "Ongoing", "date": "2019-09-10/..", "start": "1900-01-01", "precision": "year"}
+                """))
         #expect(events.first?.date.edtf == "2019-09-10/..")
         let store = try memoryStore()
         try store.importEvents(events)
@@ -124,10 +130,16 @@ struct InterchangeTests {
         (#"{"title": "x"}"#, #"event 2, field "date""#, "missing"),
         (#"{"id": "b", "date": "2019"}"#, #"event 2 (id "b"), field "title""#, "missing"),
         (#"{"id": "b", "title": "x", "date": "2019", "summry": "typo"}"#, #"event 2 (id "b"), field "summry""#, "unknown key"),
-        (#"{"id": "b", "title": "x", "date": "2019", "actors": [{"role": "host"}]}"#, #"event 2 (id "b"), field "actors[0].name""#, "missing"),
+        (
+            #"{"id": "b", "title": "x", "date": "2019", "actors": [{"role": "host"}]}"#, #"event 2 (id "b"), field "actors[0].name""#,
+            "missing"
+        ),
         (#"{"id": "b", "title": "x", "date": "2019", "tags": "ai"}"#, #"event 2 (id "b"), field "tags""#, "expected an array"),
         (#"{"id": "B!", "title": "x", "date": "2019"}"#, #"event 2 (id "B!"), field "id""#, "lowercase"),
-        (#"{"id": "b", "title": "x", "date": "2019", "sources": [{"url": "https://x", "language": "French"}]}"#, #"event 2 (id "b"), field "sources[0] (source language)""#, "ISO 639-1"),
+        (
+            #"{"id": "b", "title": "x", "date": "2019", "sources": [{"url": "https://x", "language": "French"}]}"#,
+            #"event 2 (id "b"), field "sources[0] (source language)""#, "ISO 639-1"
+        ),
         ("42", "event 2", "expected an object"),
     ])
     func aBadEventNamesItsPositionIdAndField(event: String, location: String, reason: String) {
@@ -142,7 +154,8 @@ struct InterchangeTests {
     /// audit log's) fires for every imported row, and is still there afterwards.
     @Test func importKeepsOtherTriggersFiring() throws {
         let store = try memoryStore()
-        try store.database.executeScript("""
+        try store.database.executeScript(
+            """
             CREATE TABLE audit (uid TEXT);
             CREATE TRIGGER audit_events AFTER INSERT ON events BEGIN INSERT INTO audit VALUES (new.uid); END;
             """)
@@ -198,19 +211,26 @@ struct InterchangeTests {
 
     @Test func csvFollowsRFC4180() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "q", title: "Says \"hello\", then leaves", date: date("c. 2021"), summary: "line one\nline two",
-                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")], tags: ["a", "b"]))
+        try store.add(
+            Event(
+                id: "q", title: "Says \"hello\", then leaves", date: date("c. 2021"), summary: "line one\nline two",
+                actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")], tags: ["a", "b"]))
         let csv = try export(store, format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
-        #expect(lines[1] == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,,Mayo Clinic (partner); Google,a; b,,")
+        #expect(
+            lines[1]
+                == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,,Mayo Clinic (partner); Google,a; b,,"
+        )
         #expect(csv.hasSuffix("\r\n"))
     }
 
     @Test func markdownGroupsByYearAndEscapesMarkup() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "m", title: "A *bold* claim", date: date("2019-09"), kind: "statement",
-                            sources: [Citation(Source(title: "Article", url: "https://example.org/x"))]))
+        try store.add(
+            Event(
+                id: "m", title: "A *bold* claim", date: date("2019-09"), kind: "statement",
+                sources: [Citation(Source(title: "Article", url: "https://example.org/x"))]))
         let markdown = try export(store, format: .markdown)
         #expect(markdown.contains("## 2019\n"))
         #expect(markdown.contains("- **Sep 2019** — A \\*bold\\* claim *(statement)*[^1]"))
@@ -219,19 +239,21 @@ struct InterchangeTests {
 
     @Test func textGroupsByYearAndColoursOnlyWhenAsked() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "a", title: "First", date: date("2019-09-10"), actors: [ActorRole(name: "Google", role: "partner")], tags: ["ai"]))
+        try store.add(
+            Event(id: "a", title: "First", date: date("2019-09-10"), actors: [ActorRole(name: "Google", role: "partner")], tags: ["ai"]))
         try store.add(Event(id: "b", title: "Second", date: date("2022-10-17?")))
         let plain = try export(store, format: .text)
-        #expect(plain == """
-            2019
-              10 Sep 2019     First
-                              Google (partner) · #ai · a
+        #expect(
+            plain == """
+                2019
+                  10 Sep 2019     First
+                                  Google (partner) · #ai · a
 
-            2022
-              17 Oct 2022?    Second
-                              b
+                2022
+                  17 Oct 2022?    Second
+                                  b
 
-            """)
+                """)
         var colored = StringOutput()
         var writer = Format.text.writer(options: OutputOptions(color: true))
         writer.write(try store.events(), to: &colored)

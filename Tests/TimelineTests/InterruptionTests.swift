@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 /// Ctrl-C and SIGTERM, end to end: the command ends with `error: interrupted` and status 130,
@@ -28,10 +29,13 @@ struct InterruptionTests {
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
             let seconds = Date().timeIntervalSince(sent)
-            return (RunResult(status: process.terminationStatus,
-                              stdout: process.standardOutput is Pipe
-                                  ? String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : "",
-                              stderr: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)), seconds)
+            return (
+                RunResult(
+                    status: process.terminationStatus,
+                    stdout: process.standardOutput is Pipe
+                        ? String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : "",
+                    stderr: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)), seconds
+            )
         }
     }
 
@@ -65,7 +69,8 @@ struct InterruptionTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         #expect(try runTimeline(["init"], in: folder).status == 0)
-        try Store(path: folder.path("timeline.db"), access: .write).database.execute("""
+        try Store(path: folder.path("timeline.db"), access: .write).database.execute(
+            """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
             INSERT INTO events (uid, title, summary, date, start, end, precision)
             SELECT 'e' || i, 'Event ' || i || ' about Mayo Clinic', 'Article number ' || i, '2019', '2019-01-01', '2019-12-31', 'year' FROM n

@@ -10,7 +10,8 @@ struct JSONParserTests {
     }
 
     @Test func escapesAndUnicodeComeThrough() throws {
-        let document = try parse(#"""
+        let document = try parse(
+            #"""
             {"timeline": 2, "events": [{"title": "Caf\u00e9 \ud83d\ude80 \"quoted\" \\ \/ tab\there", "date": "2019"},
              {"title": "déjà — 🇫🇷", "date": "2020", "summary": "line\nbreak"}]}
             """#)
@@ -46,6 +47,8 @@ struct JSONParserTests {
     @Test func numbersAreIntegersOrDoubles() throws {
         #expect(try parse(#"{"timeline": 2, "events": []}"#).events.isEmpty)
         #expect { try parse(#"{"timeline": 2.0, "events": []}"#) } throws: { "\($0)".contains("must be the format version") }
-        #expect { try parse(#"{"timeline": 1e400, "events": []}"#) } throws: { "\($0)".contains("must be the format version") || "\($0)".contains("out of range") }
+        #expect { try parse(#"{"timeline": 1e400, "events": []}"#) } throws: {
+            "\($0)".contains("must be the format version") || "\($0)".contains("out of range")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 @Suite("Migrations")
@@ -7,8 +8,9 @@ struct MigrationTests {
     @Test func embeddedMigrationsMatchTheFiles() throws {
         let folder = packageRoot.appendingPathComponent("migrations")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        #expect(files == Migration.embedded.map(\.fileName),
-                "migrations/ and the binary differ: run scripts/embed-migrations")
+        #expect(
+            files == Migration.embedded.map(\.fileName),
+            "migrations/ and the binary differ: run scripts/embed-migrations")
         for migration in Migration.embedded {
             let text = try String(contentsOf: folder.appendingPathComponent(migration.fileName), encoding: .utf8)
             #expect(text == migration.sql, "\(migration.fileName) changed: run scripts/embed-migrations")
@@ -27,8 +29,9 @@ struct MigrationTests {
             4: "e46e2aa4c5ef31fd",
         ]
         for migration in Migration.embedded {
-            #expect(shipped[migration.version] == migration.checksum,
-                    "\(migration.fileName) differs from the shipped file: add a new migration instead of editing it")
+            #expect(
+                shipped[migration.version] == migration.checksum,
+                "\(migration.fileName) differs from the shipped file: add a new migration instead of editing it")
         }
     }
 
@@ -45,12 +48,15 @@ struct MigrationTests {
         defer { folder.remove() }
         let path = folder.path("old.db")
         let first = Migration.embedded[0]
-        let next = Migration(version: first.version + 1, name: "add_notes",
-                             sql: "ALTER TABLE events ADD COLUMN notes TEXT;\n")
+        let next = Migration(
+            version: first.version + 1, name: "add_notes",
+            sql: "ALTER TABLE events ADD COLUMN notes TEXT;\n")
         do {
             let database = try Database(path: path)
             try Migrator(migrations: [first]).migrate(database)
-            try database.execute("INSERT INTO events (uid, title, date, start, end, precision) VALUES ('a', 'Old', '2019', '2019-01-01', '2019-12-31', 'year')")
+            try database.execute(
+                "INSERT INTO events (uid, title, date, start, end, precision) VALUES ('a', 'Old', '2019', '2019-01-01', '2019-12-31', 'year')"
+            )
         }
         let database = try Database(path: path)
         let applied = try Migrator(migrations: [first, next]).migrate(database)
@@ -75,8 +81,9 @@ struct MigrationTests {
         let first = Migration.embedded[0]
         let broken = Migration(version: first.version + 1, name: "broken", sql: "NOT SQL;\n")
         #expect(throws: DatabaseError.self) { try Migrator(migrations: [first, broken]).migrate(database) }
-        #expect(try database.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) == 0,
-                "the first migration is rolled back with the one that failed: a file is never between versions")
+        #expect(
+            try database.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) == 0,
+            "the first migration is rolled back with the one that failed: a file is never between versions")
     }
 
     @Test func aNewerDatabaseIsRefusedAndLeftUntouched() throws {

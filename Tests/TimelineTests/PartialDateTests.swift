@@ -51,18 +51,22 @@ private let validCases: [PartialDateCase] = [
     Row("2019-09-10", "2019-09-10", "2019-09-10", "2019-09-10", .day, display: "10 Sep 2019"),
     Row("0001-01-01", "0001-01-01", "0001-01-01", "0001-01-01", .day, display: "1 Jan 0001"),
     Row("9999-12-31", "9999-12-31", "9999-12-31", "9999-12-31", .day, display: "31 Dec 9999"),
-    Row("2019-09-10/2029-09-10", "2019-09-10/2029-09-10", "2019-09-10", "2029-09-10", .day, [.interval],
-              display: "10 Sep 2019 – 10 Sep 2029"),
-    Row("2004-06/2006-08", "2004-06/2006-08", "2004-06-01", "2006-08-31", .month, [.interval],
-              display: "Jun 2004 – Aug 2006"),
+    Row(
+        "2019-09-10/2029-09-10", "2019-09-10/2029-09-10", "2019-09-10", "2029-09-10", .day, [.interval],
+        display: "10 Sep 2019 – 10 Sep 2029"),
+    Row(
+        "2004-06/2006-08", "2004-06/2006-08", "2004-06-01", "2006-08-31", .month, [.interval],
+        display: "Jun 2004 – Aug 2006"),
     Row("1964/2008", "1964/2008", "1964-01-01", "2008-12-31", .year, [.interval], display: "1964 – 2008"),
-    Row("2019/2019-06", "2019/2019-06", "2019-01-01", "2019-06-30", .year, [.interval],
-              display: "2019 – Jun 2019"),
+    Row(
+        "2019/2019-06", "2019/2019-06", "2019-01-01", "2019-06-30", .year, [.interval],
+        display: "2019 – Jun 2019"),
     // EDTF level 1: qualifiers
     Row("2022-10-17?", "2022-10-17?", "2022-10-17", "2022-10-17", .day, [.uncertain], display: "17 Oct 2022?"),
     Row("2021~", "2021~", "2021-01-01", "2021-12-31", .year, [.approximate], display: "c. 2021"),
-    Row("2021-04%", "2021-04%", "2021-04-01", "2021-04-30", .month, [.uncertain, .approximate],
-              display: "c. Apr 2021?"),
+    Row(
+        "2021-04%", "2021-04%", "2021-04-01", "2021-04-30", .month, [.uncertain, .approximate],
+        display: "c. Apr 2021?"),
     // EDTF level 1: unspecified digits
     Row("201X", "201X", "2010-01-01", "2019-12-31", .year, display: "2010s"),
     Row("20XX", "20XX", "2000-01-01", "2099-12-31", .year, display: "2000s"),
@@ -72,19 +76,23 @@ private let validCases: [PartialDateCase] = [
     Row("2019-XX", "2019-XX", "2019-01-01", "2019-12-31", .year, display: "2019 (month unknown)"),
     Row("2019-09-XX", "2019-09-XX", "2019-09-01", "2019-09-30", .month, display: "Sep 2019 (day unknown)"),
     Row("2020-02-xx", "2020-02-XX", "2020-02-01", "2020-02-29", .month, display: "Feb 2020 (day unknown)"),
-    Row("2019-XX-XX", "2019-XX-XX", "2019-01-01", "2019-12-31", .year,
-              display: "2019 (month and day unknown)"),
+    Row(
+        "2019-XX-XX", "2019-XX-XX", "2019-01-01", "2019-12-31", .year,
+        display: "2019 (month and day unknown)"),
     Row("201X?", "201X?", "2010-01-01", "2019-12-31", .year, [.uncertain], display: "2010s?"),
     // EDTF level 1: interval ends
-    Row("2019-09-10/..", "2019-09-10/..", "2019-09-10", nil, .day, [.interval, .ongoing],
-              display: "10 Sep 2019 – present"),
+    Row(
+        "2019-09-10/..", "2019-09-10/..", "2019-09-10", nil, .day, [.interval, .ongoing],
+        display: "10 Sep 2019 – present"),
     Row("../2022", "../2022", nil, "2022-12-31", .year, [.interval], display: "… – 2022"),
     Row("2019-09-10/", "2019-09-10/", "2019-09-10", nil, .day, [.interval], display: "10 Sep 2019 – ?"),
     Row("/2022-06", "/2022-06", nil, "2022-06-30", .month, [.interval], display: "? – Jun 2022"),
-    Row("1984~/2004-06", "1984~/2004-06", "1984-01-01", "2004-06-30", .year, [.interval, .approximate],
-              display: "c. 1984 – Jun 2004"),
-    Row("2004-06-11/2004-06?", "2004-06-11/2004-06?", "2004-06-11", "2004-06-30", .day,
-              [.interval, .uncertain], display: "11 Jun 2004 – Jun 2004?"),
+    Row(
+        "1984~/2004-06", "1984~/2004-06", "1984-01-01", "2004-06-30", .year, [.interval, .approximate],
+        display: "c. 1984 – Jun 2004"),
+    Row(
+        "2004-06-11/2004-06?", "2004-06-11/2004-06?", "2004-06-11", "2004-06-30", .day,
+        [.interval, .uncertain], display: "11 Jun 2004 – Jun 2004?"),
     Row("201X/..", "201X/..", "2010-01-01", nil, .year, [.interval, .ongoing], display: "2010s – present"),
     // English
     Row("10 September 2019", "2019-09-10", "2019-09-10", "2019-09-10", .day, display: "10 Sep 2019"),
@@ -118,50 +126,64 @@ private let validCases: [PartialDateCase] = [
     // Qualifiers in natural forms
     Row("c. 2021", "2021~", "2021-01-01", "2021-12-31", .year, [.approximate], display: "c. 2021"),
     Row("circa 1990", "1990~", "1990-01-01", "1990-12-31", .year, [.approximate], display: "c. 1990"),
-    Row("about Sep 2019", "2019-09~", "2019-09-01", "2019-09-30", .month, [.approximate],
-              display: "c. Sep 2019"),
-    Row("around 10 Sep 2019", "2019-09-10~", "2019-09-10", "2019-09-10", .day, [.approximate],
-              display: "c. 10 Sep 2019"),
-    Row("c. Apr 2021?", "2021-04%", "2021-04-01", "2021-04-30", .month, [.uncertain, .approximate],
-              display: "c. Apr 2021?"),
+    Row(
+        "about Sep 2019", "2019-09~", "2019-09-01", "2019-09-30", .month, [.approximate],
+        display: "c. Sep 2019"),
+    Row(
+        "around 10 Sep 2019", "2019-09-10~", "2019-09-10", "2019-09-10", .day, [.approximate],
+        display: "c. 10 Sep 2019"),
+    Row(
+        "c. Apr 2021?", "2021-04%", "2021-04-01", "2021-04-30", .month, [.uncertain, .approximate],
+        display: "c. Apr 2021?"),
     Row("vers 1990", "1990~", "1990-01-01", "1990-12-31", .year, [.approximate], display: "c. 1990"),
-    Row("environ mai 2021 ?", "2021-05%", "2021-05-01", "2021-05-31", .month, [.uncertain, .approximate],
-              display: "c. May 2021?"),
-    Row("10 Sep 2019?", "2019-09-10?", "2019-09-10", "2019-09-10", .day, [.uncertain],
-              display: "10 Sep 2019?"),
+    Row(
+        "environ mai 2021 ?", "2021-05%", "2021-05-01", "2021-05-31", .month, [.uncertain, .approximate],
+        display: "c. May 2021?"),
+    Row(
+        "10 Sep 2019?", "2019-09-10?", "2019-09-10", "2019-09-10", .day, [.uncertain],
+        display: "10 Sep 2019?"),
     Row("Sep 2019~", "2019-09~", "2019-09-01", "2019-09-30", .month, [.approximate], display: "c. Sep 2019"),
     // Display forms
     Row("2010s", "201X", "2010-01-01", "2019-12-31", .year, display: "2010s"),
     Row("c. 1990s", "199X~", "1990-01-01", "1999-12-31", .year, [.approximate], display: "c. 1990s"),
     Row("1900s", "19XX", "1900-01-01", "1999-12-31", .year, display: "1900s"),
-    Row("Sep 2019 (day unknown)", "2019-09-XX", "2019-09-01", "2019-09-30", .month,
-              display: "Sep 2019 (day unknown)"),
+    Row(
+        "Sep 2019 (day unknown)", "2019-09-XX", "2019-09-01", "2019-09-30", .month,
+        display: "Sep 2019 (day unknown)"),
     Row("… – 2022", "../2022", nil, "2022-12-31", .year, [.interval], display: "… – 2022"),
     // Intervals in natural forms
     Row("2019 – 2021", "2019/2021", "2019-01-01", "2021-12-31", .year, [.interval], display: "2019 – 2021"),
     Row("2019 — 2021", "2019/2021", "2019-01-01", "2021-12-31", .year, [.interval], display: "2019 – 2021"),
-    Row("2019-09 - 2021-03", "2019-09/2021-03", "2019-09-01", "2021-03-31", .month, [.interval],
-              display: "Sep 2019 – Mar 2021"),
-    Row("Sep 2019 to Jun 2020", "2019-09/2020-06", "2019-09-01", "2020-06-30", .month, [.interval],
-              display: "Sep 2019 – Jun 2020"),
-    Row("September 2019 to present", "2019-09/..", "2019-09-01", nil, .month, [.interval, .ongoing],
-              display: "Sep 2019 – present"),
-    Row("from 10 September 2019 to 10 September 2029", "2019-09-10/2029-09-10", "2019-09-10",
-              "2029-09-10", .day, [.interval], display: "10 Sep 2019 – 10 Sep 2029"),
-    Row("du 10 septembre 2019 au 10 septembre 2029", "2019-09-10/2029-09-10", "2019-09-10",
-              "2029-09-10", .day, [.interval], display: "10 Sep 2019 – 10 Sep 2029"),
+    Row(
+        "2019-09 - 2021-03", "2019-09/2021-03", "2019-09-01", "2021-03-31", .month, [.interval],
+        display: "Sep 2019 – Mar 2021"),
+    Row(
+        "Sep 2019 to Jun 2020", "2019-09/2020-06", "2019-09-01", "2020-06-30", .month, [.interval],
+        display: "Sep 2019 – Jun 2020"),
+    Row(
+        "September 2019 to present", "2019-09/..", "2019-09-01", nil, .month, [.interval, .ongoing],
+        display: "Sep 2019 – present"),
+    Row(
+        "from 10 September 2019 to 10 September 2029", "2019-09-10/2029-09-10", "2019-09-10",
+        "2029-09-10", .day, [.interval], display: "10 Sep 2019 – 10 Sep 2029"),
+    Row(
+        "du 10 septembre 2019 au 10 septembre 2029", "2019-09-10/2029-09-10", "2019-09-10",
+        "2029-09-10", .day, [.interval], display: "10 Sep 2019 – 10 Sep 2029"),
     Row("2019 au 2021", "2019/2021", "2019-01-01", "2021-12-31", .year, [.interval], display: "2019 – 2021"),
-    Row("avril 2021 – aujourd’hui", "2021-04/..", "2021-04-01", nil, .month, [.interval, .ongoing],
-              display: "Apr 2021 – present"),
+    Row(
+        "avril 2021 – aujourd’hui", "2021-04/..", "2021-04-01", nil, .month, [.interval, .ongoing],
+        display: "Apr 2021 – present"),
     Row("2019 - now", "2019/..", "2019-01-01", nil, .year, [.interval, .ongoing], display: "2019 – present"),
     Row("2019 – ?", "2019/", "2019-01-01", nil, .year, [.interval], display: "2019 – ?"),
-    Row("c. 2019 – 2021?", "2019~/2021?", "2019-01-01", "2021-12-31", .year,
-              [.interval, .uncertain, .approximate], display: "c. 2019 – 2021?"),
+    Row(
+        "c. 2019 – 2021?", "2019~/2021?", "2019-01-01", "2021-12-31", .year,
+        [.interval, .uncertain, .approximate], display: "c. 2019 – 2021?"),
     // Today
     Row("today", "2024-03-15", "2024-03-15", "2024-03-15", .day, display: "15 Mar 2024"),
     Row("Aujourd'hui", "2024-03-15", "2024-03-15", "2024-03-15", .day, display: "15 Mar 2024"),
-    Row("from 2020 to today", "2020/..", "2020-01-01", nil, .year, [.interval, .ongoing],
-              display: "2020 – present"),
+    Row(
+        "from 2020 to today", "2020/..", "2020-01-01", nil, .year, [.interval, .ongoing],
+        display: "2020 – present"),
 ]
 
 /// An invalid input and a substring of the expected reason.
@@ -269,11 +291,12 @@ struct PartialDateParsingTests {
 
     @Test func errorDescriptionMatchesTheDocumentedFormat() {
         let error = DateParseError(input: "2019-02-30", reason: "February 2019 has 28 days")
-        #expect(error.description == """
-            invalid date "2019-02-30": February 2019 has 28 days; accepted forms: 2019, 2019-09, 2019-09-10, \
-            2019-09-10/2029-09-10, 2019-09-10/.., 2021~, 2022-10-17?, 2021-04%, 201X, "10 September 2019", \
-            "September 10, 2019", "10 septembre 2019", "avril 2021", today
-            """)
+        #expect(
+            error.description == """
+                invalid date "2019-02-30": February 2019 has 28 days; accepted forms: 2019, 2019-09, 2019-09-10, \
+                2019-09-10/2029-09-10, 2019-09-10/.., 2021~, 2022-10-17?, 2021-04%, 201X, "10 September 2019", \
+                "September 10, 2019", "10 septembre 2019", "avril 2021", today
+                """)
     }
 
     @Test func errorDescriptionStaysOnOneLineForMultilineInput() {

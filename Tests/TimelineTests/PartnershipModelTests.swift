@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 @Suite("Actors, partnerships, quotes, sources and check")
@@ -11,7 +12,8 @@ struct PartnershipModelTests {
         do {
             let database = try Database(path: path)
             try Migrator(migrations: [Migration.embedded[0]]).migrate(database)
-            try database.executeScript("""
+            try database.executeScript(
+                """
                 INSERT INTO events (uid, title, kind, date, start, end, precision) VALUES
                     ('mayo-google', 'Mayo Clinic and Google sign', 'partnership', '2019-09-10', '2019-09-10', '2019-09-10', 'day'),
                     ('summit', 'Summit', NULL, '2022-10-17?', '2022-10-17', '2022-10-17', 'day');
@@ -29,8 +31,12 @@ struct PartnershipModelTests {
         let event = try #require(try store.event(id: "mayo-google"))
         #expect(event.actors == [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")])
         #expect(event.tags == ["cloud"])
-        #expect(event.sources == [Citation(Source(id: "source-1", title: "Article", url: "https://example.org/a", language: "fr"),
-                                           locator: "paragraph 3")])
+        #expect(
+            event.sources == [
+                Citation(
+                    Source(id: "source-1", title: "Article", url: "https://example.org/a", language: "fr"),
+                    locator: "paragraph 3")
+            ])
         #expect(try store.events().map(\.id) == ["mayo-google", "summit"])
         #expect(try store.actors().map(\.kind) == [.organization, .organization])
         #expect(try store.database.scalar("SELECT count(*) FROM timeline WHERE partnership IS NULL", as: Int.self) == 2)
@@ -47,20 +53,22 @@ struct PartnershipModelTests {
         #expect(try store.events(matching: EventFilter(actors: ["SOCIÉTÉ générale"])).map(\.id) == ["a", "b"])
         #expect(try store.actor(named: "Socgen")?.name == "Société Générale")
         #expect { try store.addActor(ActorProfile(name: "SOCGEN")) } throws: { "\($0)".contains("already exists") }
-        #expect { try store.addActor(ActorProfile(name: "Other", aliases: ["socgen"])) } throws: { "\($0)".contains("already names Société Générale") }
+        #expect { try store.addActor(ActorProfile(name: "Other", aliases: ["socgen"])) } throws: {
+            "\($0)".contains("already names Société Générale")
+        }
     }
 
     @Test(arguments: [
         ("Clínica Mayo", "clinica mayo"),
         ("Cle\u{301}veland  Clinic", "cleveland clinic"),  // decomposed accent, doubled space
-        ("Việt Nam", "viet nam"),                           // two accents on one letter
-        ("Łódź", "łodz"),                                   // Ł is a letter of its own
+        ("Việt Nam", "viet nam"),  // two accents on one letter
+        ("Łódź", "łodz"),  // Ł is a letter of its own
         ("Ærø", "ærø"),
-        ("أحمد", "أحمد"),                                   // hamza forms are letters, kept
-        ("がん研究会", "がん研究会"),                       // so are kana with dakuten
-        ("सेन", "सेन"), ("सन", "सन"),                       // vowel signs tell names apart
+        ("أحمد", "أحمد"),  // hamza forms are letters, kept
+        ("がん研究会", "がん研究会"),  // so are kana with dakuten
+        ("सेन", "सेन"), ("सन", "सन"),  // vowel signs tell names apart
         ("ಕೀರ್ತಿ", "ಕೀರ್ತಿ"), ("ﾊﾟﾘ", "ﾊﾟﾘ"), ("שָׁלוֹם", "שָׁלוֹם"),
-        ("Ἀθῆναι", "αθηναι"), ("Москва́", "москва"),       // Greek and Cyrillic lose accents
+        ("Ἀθῆναι", "αθηναι"), ("Москва́", "москва"),  // Greek and Cyrillic lose accents
     ])
     func matchKeysIgnoreCaseAccentsAndSpacing(name: String, key: String) {
         #expect(name.matchKey == key)
@@ -90,10 +98,14 @@ struct PartnershipModelTests {
         try store.addActor(ActorProfile(name: "Google", aliases: ["Google LLC"]))
         try store.addActor(ActorProfile(name: "Google Inc", aliases: ["Google Incorporated"]))
         try store.addActor(ActorProfile(name: "Gmail", partOf: "Google Inc"))
-        try store.addActor(ActorProfile(name: "Sundar Pichai", kind: .person, affiliations: [Affiliation(organization: "Google Inc", role: "CEO")]))
-        try store.addPartnership(Partnership(id: "p", name: "P", members: [ActorRole(name: "Mayo Clinic"), ActorRole(name: "Google Inc", role: "partner")]))
-        try store.add(Event(id: "both", title: "Both", date: date("2019"), actors: [ActorRole(name: "Google"), ActorRole(name: "Google Inc")],
-                            quotes: [Quote(speaker: "Google Inc", text: "Bonjour", language: "fr")]))
+        try store.addActor(
+            ActorProfile(name: "Sundar Pichai", kind: .person, affiliations: [Affiliation(organization: "Google Inc", role: "CEO")]))
+        try store.addPartnership(
+            Partnership(id: "p", name: "P", members: [ActorRole(name: "Mayo Clinic"), ActorRole(name: "Google Inc", role: "partner")]))
+        try store.add(
+            Event(
+                id: "both", title: "Both", date: date("2019"), actors: [ActorRole(name: "Google"), ActorRole(name: "Google Inc")],
+                quotes: [Quote(speaker: "Google Inc", text: "Bonjour", language: "fr")]))
         try store.add(Event(id: "only-b", title: "Only B", date: date("2020"), actors: [ActorRole(name: "Google Inc", role: "host")]))
         return store
     }
@@ -123,7 +135,9 @@ struct PartnershipModelTests {
 
     @Test func removingAnActorInUseNeedsForce() throws {
         let store = try storeWithTwoActorsToMerge()
-        #expect { try store.removeActor(named: "Google Inc") } throws: { "\($0)".contains("2 events, 1 partnership, 1 quote, 1 affiliation, 1 part") }
+        #expect { try store.removeActor(named: "Google Inc") } throws: {
+            "\($0)".contains("2 events, 1 partnership, 1 quote, 1 affiliation, 1 part")
+        }
         try store.removeActor(named: "Google Inc", force: true)
         #expect(try store.actor(named: "Google Inc") == nil)
         #expect(try store.event(id: "both")?.quotes == [])
@@ -153,28 +167,39 @@ struct PartnershipModelTests {
         #expect { try store.addPartnership(Partnership(name: "Solo", members: [ActorRole(name: "A"), ActorRole(name: "a")])) } throws: {
             "\($0)".contains("at least two different members")
         }
-        let id = try store.addPartnership(Partnership(name: "Mayo Clinic – Google", members: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")],
-                                                      date: date("2019-09-10/2029-09"), term: "ten years", terms: ["Google Cloud stores the data", "Mayo keeps control"])).value
+        let id = try store.addPartnership(
+            Partnership(
+                name: "Mayo Clinic – Google",
+                members: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")],
+                date: date("2019-09-10/2029-09"), term: "ten years", terms: ["Google Cloud stores the data", "Mayo keeps control"])
+        ).value
         #expect(id == "mayo-clinic-google")
         try store.add(Event(id: "e", title: "Signed", date: date("2019-09-10"), partnership: id))
         try store.add(Event(id: "other", title: "Other", date: date("2019-09-10")))
         #expect(try store.events(matching: EventFilter(partnership: id)).map(\.id) == ["e"])
         #expect(try store.partnership(id: id)?.terms == ["Google Cloud stores the data", "Mayo keeps control"])
-        #expect(throws: TimelineError.partnershipNotFound(id: "nope")) { try store.add(Event(title: "x", date: date("2020"), partnership: "nope")) }
+        #expect(throws: TimelineError.partnershipNotFound(id: "nope")) {
+            try store.add(Event(title: "x", date: date("2020"), partnership: "nope"))
+        }
         try store.removePartnership(id: id)
         #expect(try store.event(id: "e")?.partnership == nil, "its events stay, unlinked")
     }
 
     @Test func quotesShowTheRoleTheSpeakerHeldThen() throws {
         let store = try memoryStore()
-        try store.addActor(ActorProfile(name: "Sundar Pichai", kind: .person, affiliations: [
-            Affiliation(organization: "Google", role: "product chief", date: date("2004/2015-08")),
-            Affiliation(organization: "Google", role: "CEO", date: date("2015-08/..")),
-        ]))
+        try store.addActor(
+            ActorProfile(
+                name: "Sundar Pichai", kind: .person,
+                affiliations: [
+                    Affiliation(organization: "Google", role: "product chief", date: date("2004/2015-08")),
+                    Affiliation(organization: "Google", role: "CEO", date: date("2015-08/..")),
+                ]))
         try store.add(Event(id: "old", title: "Old", date: date("2010"), actors: [ActorRole(name: "Sundar Pichai")]))
         try store.add(Event(id: "new", title: "New", date: date("2019-09"), actors: [ActorRole(name: "Sundar Pichai")]))
-        try store.addQuote(Quote(speaker: "sundar pichai", text: "Nous sommes fiers", language: "FR", translation: "We are proud",
-                                 translationLanguage: "en", source: Citation(Source(title: "Article"), locator: "§4")), toEvent: "new")
+        try store.addQuote(
+            Quote(
+                speaker: "sundar pichai", text: "Nous sommes fiers", language: "FR", translation: "We are proud",
+                translationLanguage: "en", source: Citation(Source(title: "Article"), locator: "§4")), toEvent: "new")
         try store.addQuote(Quote(speaker: "Sundar Pichai", text: "Search", language: "en"), toEvent: "old")
         let quote = try #require(try store.event(id: "new")?.quotes.first)
         #expect(quote.speaker == "Sundar Pichai" && quote.language == "fr")
@@ -191,9 +216,11 @@ struct PartnershipModelTests {
 
     @Test func sourcesAreRecordsThatCannotBeRemovedWhileCited() throws {
         let store = try memoryStore()
-        let id = try store.addSource(Source(title: "La Mayo Clinic a conclu un partenariat", url: "https://example.org/a",
-                                            publisher: "Example", author: "A. Writer", published: date("2022-10~"),
-                                            accessed: date("2026-11-30"), archivedURL: "https://web.archive.org/x", language: "fr"))
+        let id = try store.addSource(
+            Source(
+                title: "La Mayo Clinic a conclu un partenariat", url: "https://example.org/a",
+                publisher: "Example", author: "A. Writer", published: date("2022-10~"),
+                accessed: date("2026-11-30"), archivedURL: "https://web.archive.org/x", language: "fr"))
         #expect(id == "la-mayo-clinic-a-conclu-un-partenariat")
         try store.add(Event(id: "e", title: "E", date: date("2019"), sources: [Citation(Source(reference: id), locator: "p. 1")]))
         try store.add(Event(id: "f", title: "F", date: date("2019"), sources: [Citation(Source(reference: "https://example.org/a"))]))
@@ -202,20 +229,28 @@ struct PartnershipModelTests {
         #expect { try store.removeSource(id: id) } throws: { "\($0)".contains("still used by e, f") }
         try store.removeSource(id: id, force: true)
         #expect(try store.event(id: "e")?.sources == [])
-        #expect(throws: TimelineError.sourceNotFound(id: "gone")) { try store.add(Event(title: "x", date: date("2020"), sources: [Citation(Source(id: "gone"))])) }
+        #expect(throws: TimelineError.sourceNotFound(id: "gone")) {
+            try store.add(Event(title: "x", date: date("2020"), sources: [Citation(Source(id: "gone"))]))
+        }
     }
 
     @Test func checkFindsEachProblem() throws {
         let store = try memoryStore()
         try store.addActor(ActorProfile(name: "Google Inc."))
-        try store.addPartnership(Partnership(id: "p", name: "P", members: [ActorRole(name: "A"), ActorRole(name: "B")], date: date("2019/2020")))
-        try store.add(Event(id: "fine", title: "Fine", date: date("2019-05"), partnership: "p", actors: [ActorRole(name: "A")],
-                            sources: [Citation(Source(title: "Article"))], quotes: [Quote(speaker: "A", text: "Oui", language: "fr")]))
-        try store.add(Event(id: "late", title: "Late", date: date("2023"), partnership: "p", sources: [Citation(Source(reference: "article"))],
-                            quotes: [Quote(speaker: "B", text: "Non", language: "fr")]))
+        try store.addPartnership(
+            Partnership(id: "p", name: "P", members: [ActorRole(name: "A"), ActorRole(name: "B")], date: date("2019/2020")))
+        try store.add(
+            Event(
+                id: "fine", title: "Fine", date: date("2019-05"), partnership: "p", actors: [ActorRole(name: "A")],
+                sources: [Citation(Source(title: "Article"))], quotes: [Quote(speaker: "A", text: "Oui", language: "fr")]))
+        try store.add(
+            Event(
+                id: "late", title: "Late", date: date("2023"), partnership: "p", sources: [Citation(Source(reference: "article"))],
+                quotes: [Quote(speaker: "B", text: "Non", language: "fr")]))
         #expect(try store.check().map(\.check) == ["outside-partnership", "unlinked-speaker"])
         // What a user might type in the sqlite3 shell:
-        try store.database.executeScript("""
+        try store.database.executeScript(
+            """
             INSERT INTO actors (name) VALUES ('google inc');
             INSERT INTO sources (uid, title) VALUES ('unused', 'Never cited');
             INSERT INTO events (uid, title, date, start, end, precision) VALUES ('typed', 'Typed', '2021-04', '2021-01-01', '2021-12-31', 'month');
@@ -251,7 +286,10 @@ struct PartnershipModelTests {
              "sources": [{"title": "Article", "url": "https://example.org/a", "language": "fr", "locator": "p. 2"}]}]}
             """#
         try store.importDocument(try JSONDocumentReader.document(from: Data(v1.utf8)))
-        #expect(try store.event(id: "a")?.sources == [Citation(Source(id: "article", title: "Article", url: "https://example.org/a", language: "fr"), locator: "p. 2")])
+        #expect(
+            try store.event(id: "a")?.sources == [
+                Citation(Source(id: "article", title: "Article", url: "https://example.org/a", language: "fr"), locator: "p. 2")
+            ])
         let again = try store.importDocument(try JSONDocumentReader.document(from: Data(v1.utf8)))
         #expect(again.events.unchanged == 1, "inline sources compare by the source they mean")
     }
@@ -259,7 +297,9 @@ struct PartnershipModelTests {
     @Test func aFileThatUsesAliasesReimportsUnchanged() throws {
         let store = try memoryStore()
         try store.addActor(ActorProfile(name: "Google", aliases: ["Google LLC"]))
-        let document = TimelineDocument(events: [Event(id: "a", title: "A", date: date("2019"), actors: [ActorRole(name: "google llc", role: "partner")])])
+        let document = TimelineDocument(events: [
+            Event(id: "a", title: "A", date: date("2019"), actors: [ActorRole(name: "google llc", role: "partner")])
+        ])
         #expect(try store.importDocument(document).events.added == 1)
         #expect(try store.importDocument(document).events.unchanged == 1)
     }
@@ -278,11 +318,15 @@ struct PartnershipModelTests {
         var output = StringOutput()
         try store.write(.markdown, matching: EventFilter(on: date("2022")), to: &output)
         let markdown = output.text
-        #expect(markdown.contains("— Molly Biwer says Mayo Clinic hopes to gather the medical records of every person in the world *(statement)*[^1] ("))
+        #expect(
+            markdown.contains(
+                "— Molly Biwer says Mayo Clinic hopes to gather the medical records of every person in the world *(statement)*[^1] ("))
         #expect(markdown.contains("  > “Nous espérons recueillir les dossiers médicaux"))
         #expect(markdown.contains("  > — Molly Biwer (president of marketing, brand strategy and advertising, Mayo Clinic)[^1]"))
         #expect(markdown.contains("  > *“We hope to collect the medical records"))
-        #expect(markdown.hasSuffix("\n[^1]: La Mayo Clinic a conclu un partenariat stratégique de dix ans avec Google en 2019 : Perspective (fr)\n"))
+        #expect(
+            markdown.hasSuffix(
+                "\n[^1]: La Mayo Clinic a conclu un partenariat stratégique de dix ans avec Google en 2019 : Perspective (fr)\n"))
         #expect(markdown.components(separatedBy: "[^1]:").count == 2, "each source defined once")
     }
 

@@ -11,14 +11,18 @@ struct ReliabilityTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         #expect(try runTimeline(["add", "Shared", "--id", "shared", "--date", "2020", "--actor", "Acme"], in: folder).status == 0)
-        #expect(try runTimeline(["partnership", "add", "Pact", "--id", "pact", "--member", "Acme", "--member", "Globex"], in: folder).status == 0)
+        #expect(
+            try runTimeline(["partnership", "add", "Pact", "--id", "pact", "--member", "Acme", "--member", "Globex"], in: folder).status
+                == 0)
         let rounds = 8
         var commands: [[String]] = []
         for round in 0..<rounds {
-            commands += [["edit", "shared", "--tag", "a\(round)"], ["edit", "shared", "--tag", "b\(round)"],
-                         ["actor", "alias", "Acme", "Acme \(round)"], ["actor", "edit", "acme", "--alias", "Acme edit \(round)"],
-                         ["partnership", "edit", "pact", "--clause", "clause \(round)"],
-                         ["source", "add", "--id", "s\(round)", "--title", "Source \(round)"]]
+            commands += [
+                ["edit", "shared", "--tag", "a\(round)"], ["edit", "shared", "--tag", "b\(round)"],
+                ["actor", "alias", "Acme", "Acme \(round)"], ["actor", "edit", "acme", "--alias", "Acme edit \(round)"],
+                ["partnership", "edit", "pact", "--clause", "clause \(round)"],
+                ["source", "add", "--id", "s\(round)", "--title", "Source \(round)"],
+            ]
         }
         let statuses = try runConcurrently(commands, in: folder, width: 4)
         #expect(statuses.allSatisfy { $0 == 0 })
@@ -45,7 +49,8 @@ struct ReliabilityTests {
     @Test func aFailedImportIntoANewFileLeavesAnEmptyDatabaseAndRemovesNothing() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let bad = #"{"timeline": 2, "events": [{"id": "a", "title": "A", "date": "2020"}, {"id": "b", "title": "B", "date": "2020", "partnership": "nosuch"}]}"#
+        let bad =
+            #"{"timeline": 2, "events": [{"id": "a", "title": "A", "date": "2020"}, {"id": "b", "title": "B", "date": "2020", "partnership": "nosuch"}]}"#
         try bad.write(toFile: folder.path("bad.json"), atomically: true, encoding: .utf8)
         let failed = try runTimeline(["import", "bad.json", "--db", "new.db"], in: folder)
         #expect(failed.status == 1)
@@ -59,8 +64,9 @@ struct ReliabilityTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for index in 0..<3 { #expect(try runTimeline(["add", "E\(index)", "--date", "2020"], in: folder).status == 0) }
-        #expect(FileManager.default.fileExists(atPath: folder.path("timeline.db-wal")),
-                "the log is not checkpointed and deleted as each process exits (that locks out readers)")
+        #expect(
+            FileManager.default.fileExists(atPath: folder.path("timeline.db-wal")),
+            "the log is not checkpointed and deleted as each process exits (that locks out readers)")
         try FileManager.default.copyItem(atPath: folder.path("timeline.db"), toPath: folder.path("copy.db"))
         #expect(try Store(path: folder.path("copy.db"), access: .read).events().count == 3)
     }
@@ -72,16 +78,23 @@ struct ReliabilityTests {
         defer { folder.remove() }
         let archive = folder.path("archive")
         try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: false)
-        #expect(try runTimeline(["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path,
-                                 "--db", "archive/timeline.db"], in: folder).status == 0)
+        #expect(
+            try runTimeline(
+                [
+                    "import", packageRoot.appendingPathComponent("examples/mayo-google.json").path,
+                    "--db", "archive/timeline.db",
+                ], in: folder
+            ).status == 0)
         try FileManager.default.copyItem(atPath: archive + "/timeline.db", toPath: folder.path("copy.db"))
         for name in try folderContents(TemporaryFolder(existing: archive)) where name != "timeline.db" {
             try FileManager.default.removeItem(atPath: archive + "/" + name)
         }
         try immutable(archive, true)
         defer { try? immutable(archive, false) }
-        for command in [["show"], ["search", "vaccin*"], ["get", "our-shot-2-save-lives"], ["export", "--format", "jsonl"],
-                        ["check"], ["actor", "list"], ["partnership", "show", "mayo-google-cloud"]] {
+        for command in [
+            ["show"], ["search", "vaccin*"], ["get", "our-shot-2-save-lives"], ["export", "--format", "jsonl"],
+            ["check"], ["actor", "list"], ["partnership", "show", "mayo-google-cloud"],
+        ] {
             let result = try runTimeline(command + ["--db", "archive/timeline.db"], in: folder)
             #expect(result.status == 0, "\(command): \(result.stderr)")
             #expect(!(result.stdout + result.stderr).isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 @Suite("Full-text search")
@@ -18,16 +19,16 @@ struct SearchTests {
     }
 
     @Test(arguments: [
-        ("sante", ["pichai-statement-2019"]),                              // "santé" in a quote, accent-free query
+        ("sante", ["pichai-statement-2019"]),  // "santé" in a quote, accent-free query
         ("SANTÉ", ["pichai-statement-2019"]),
-        ("dossiers medicaux", ["biwer-whs-2022-medical-records"]),         // both words, in the French quote
-        ("\"medical records\"", ["biwer-whs-2022-medical-records"]),       // a phrase
+        ("dossiers medicaux", ["biwer-whs-2022-medical-records"]),  // both words, in the French quote
+        ("\"medical records\"", ["biwer-whs-2022-medical-records"]),  // a phrase
         ("\"records medical\"", []),
-        ("vaccin*", ["our-shot-2-save-lives"]),                            // a prefix
+        ("vaccin*", ["our-shot-2-save-lives"]),  // a prefix
         ("rochester OR youtube", ["google-rochester-office", "biwer-whs-2022-youtube"]),
         ("youtube NOT summit", []),
-        ("\"clinique mayo\" office", ["google-rochester-office"]),         // an alias of an actor
-        ("\"world-health-summit\"", ["biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"]), // a tag
+        ("\"clinique mayo\" office", ["google-rochester-office"]),  // an alias of an actor
+        ("\"world-health-summit\"", ["biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"]),  // a tag
     ])
     func queriesFindWhatTheyShould(query: String, expected: [String]) throws {
         #expect(Set(try ids(try exampleStore(), query)) == Set(expected))
@@ -37,7 +38,10 @@ struct SearchTests {
         let store = try exampleStore()
         #expect(try ids(store, "youtube").first == "biwer-whs-2022-youtube", "the word in the title ranks first")
         #expect(try ids(store, "google", filter: EventFilter(since: date("2021"))) == ["biwer-whs-2022-youtube"])
-        #expect(try ids(store, "mayo", ranked: false, filter: EventFilter(limit: 2)) == ["mayo-clinic-platform-launch", "pichai-statement-2019"])
+        #expect(
+            try ids(store, "mayo", ranked: false, filter: EventFilter(limit: 2)) == [
+                "mayo-clinic-platform-launch", "pichai-statement-2019",
+            ])
         let snippet = try #require(try store.events(matching: EventFilter(search: "cornerstone")).first?.snippet)
         #expect(snippet.marked().contains("the [cornerstone] of its digital transformation"))
         #expect(snippet.marked(open: "<b>", close: "</b>").contains("<b>cornerstone</b>"))
@@ -45,7 +49,8 @@ struct SearchTests {
 
     @Test func rowsWrittenInSQLAreFoundToo() throws {
         let store = try exampleStore()
-        try store.database.executeScript("""
+        try store.database.executeScript(
+            """
             INSERT INTO events (uid, title, date, start, end, precision) VALUES ('typed', 'Accord de confidentialité', '2023', '2023-01-01', '2023-12-31', 'year');
             INSERT INTO tags (name) VALUES ('zeitgeist');
             INSERT INTO event_tags VALUES ((SELECT id FROM events WHERE uid = 'typed'), (SELECT id FROM tags WHERE name = 'zeitgeist'));
@@ -126,7 +131,10 @@ struct QueryPlanTests {
     /// its order (no sorting step), and the index holds the columns the bounds read.
     @Test(arguments: [
         (EventFilter(since: date("2019"), until: date("2019"), limit: 50), "SCAN e USING INDEX events_by_start"),
-        (EventFilter(since: date("2019"), until: date("2019"), kind: "statement", limit: 50), "SEARCH e USING INDEX events_by_kind (kind=?)"),
+        (
+            EventFilter(since: date("2019"), until: date("2019"), kind: "statement", limit: 50),
+            "SEARCH e USING INDEX events_by_kind (kind=?)"
+        ),
         (EventFilter(since: date("2021"), limit: 50), "SCAN e USING INDEX events_by_start"),
     ])
     func dateFiltersAreAnsweredFromTheIndex(filter: EventFilter, step: String) throws {

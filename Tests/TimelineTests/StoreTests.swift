@@ -1,28 +1,36 @@
 import Foundation
 import Testing
+
 @testable import Timeline
 
 @Suite("Store")
 struct StoreTests {
     @Test func addThenGetGivesTheEventBackNormalized() throws {
         let store = try memoryStore()
-        let written = try store.add(Event(
-            title: "  Mayo Clinic and Google sign  ", date: date("10 September 2019"), summary: " ", kind: "partnership",
-            actors: [ActorRole(name: "Mayo  Clinic", role: "partner"), ActorRole(name: "Google", role: " partner "),
-                     ActorRole(name: "mayo clinic", role: "PARTNER")],
-            tags: ["cloud", "AI", "ai", " Cloud "],
-            sources: [Citation(Source(title: "Article", url: "https://example.org/a", language: "FR"), locator: "§2")]))
+        let written = try store.add(
+            Event(
+                title: "  Mayo Clinic and Google sign  ", date: date("10 September 2019"), summary: " ", kind: "partnership",
+                actors: [
+                    ActorRole(name: "Mayo  Clinic", role: "partner"), ActorRole(name: "Google", role: " partner "),
+                    ActorRole(name: "mayo clinic", role: "PARTNER"),
+                ],
+                tags: ["cloud", "AI", "ai", " Cloud "],
+                sources: [Citation(Source(title: "Article", url: "https://example.org/a", language: "FR"), locator: "§2")]))
         let id = written.value
         #expect(id == "mayo-clinic-and-google-sign")
-        #expect(written.createdByReference == ["actor \"Mayo Clinic\"", "actor \"Google\"", "source \"article\""],
-                "what the write created because it was named is returned with it")
+        #expect(
+            written.createdByReference == ["actor \"Mayo Clinic\"", "actor \"Google\"", "source \"article\""],
+            "what the write created because it was named is returned with it")
         let event = try #require(try store.event(id: id))
         #expect(event.title == "Mayo Clinic and Google sign")
         #expect(event.summary == nil)
         #expect(event.date.edtf == "2019-09-10")
         #expect(event.actors == [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google", role: "partner")])
         #expect(event.tags == ["AI", "cloud"])
-        #expect(event.sources == [Citation(Source(id: "article", title: "Article", url: "https://example.org/a", language: "fr"), locator: "§2")])
+        #expect(
+            event.sources == [
+                Citation(Source(id: "article", title: "Article", url: "https://example.org/a", language: "fr"), locator: "§2")
+            ])
         #expect(event.createdAt != nil)
     }
 
@@ -61,7 +69,9 @@ struct StoreTests {
         event.tags = ["t2"]
         try store.update(event)
         let updated = try #require(try store.event(id: id))
-        #expect(updated.content == Event(id: id, title: "New", date: date("2019-09"), actors: [ActorRole(name: "B", role: "host")], tags: ["t2"]))
+        #expect(
+            updated.content
+                == Event(id: id, title: "New", date: date("2019-09"), actors: [ActorRole(name: "B", role: "host")], tags: ["t2"]))
         #expect(updated.createdAt == event.createdAt)
         #expect(throws: TimelineError.eventNotFound(id: "nope")) { try store.update(Event(id: "nope", title: "x", date: date("2019"))) }
     }
@@ -79,12 +89,17 @@ struct StoreTests {
 
     @Test func timelineOrderIsStartThenCoarserFirstThenInsertion() throws {
         let store = try memoryStore()
-        for (id, text) in [("day", "2019-01-01"), ("month", "2019-01"), ("year", "2019"), ("later", "2019-01-02"),
-                           ("year-again", "2019"), ("open", "../2018"), ("next", "2020")] {
+        for (id, text) in [
+            ("day", "2019-01-01"), ("month", "2019-01"), ("year", "2019"), ("later", "2019-01-02"),
+            ("year-again", "2019"), ("open", "../2018"), ("next", "2020"),
+        ] {
             try store.add(Event(id: id, title: id, date: date(text)))
         }
         #expect(try store.events().map(\.id) == ["open", "year", "year-again", "month", "day", "later", "next"])
-        #expect(try store.events(matching: EventFilter(reverse: true)).map(\.id) == ["next", "later", "day", "month", "year-again", "year", "open"])
+        #expect(
+            try store.events(matching: EventFilter(reverse: true)).map(\.id) == [
+                "next", "later", "day", "month", "year-again", "year", "open",
+            ])
         #expect(try store.events(matching: EventFilter(limit: 2)).map(\.id) == ["open", "year"])
     }
 
@@ -101,7 +116,10 @@ struct StoreTests {
         (EventFilter(since: date("2020-06"), until: date("2020-07")), ["2018-2020", "ongoing"]),
         (EventFilter(on: date("2017-06-01")), ["open-start", "decade", "y2017"]),
         (EventFilter(since: date("2030")), ["ongoing", "unknown-end"]),
-        (EventFilter(since: date("2019-09-10/..")), ["2018-2020", "decade", "ongoing", "y2021", "apr12", "may2021", "unknown-end", "y2023"]),
+        (
+            EventFilter(since: date("2019-09-10/..")),
+            ["2018-2020", "decade", "ongoing", "y2021", "apr12", "may2021", "unknown-end", "y2023"]
+        ),
     ])
     func dateFiltersKeepEveryOverlappingEvent(filter: EventFilter, expected: [String]) throws {
         let store = try memoryStore()
@@ -111,9 +129,12 @@ struct StoreTests {
 
     @Test func actorTagAndKindFiltersNarrow() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "both", title: "x", date: date("2019"), kind: "Partnership",
-                            actors: [ActorRole(name: "Mayo Clinic"), ActorRole(name: "Google")], tags: ["cloud", "ai"]))
-        try store.add(Event(id: "mayo", title: "x", date: date("2020"), kind: "statement", actors: [ActorRole(name: "Mayo Clinic")], tags: ["ai"]))
+        try store.add(
+            Event(
+                id: "both", title: "x", date: date("2019"), kind: "Partnership",
+                actors: [ActorRole(name: "Mayo Clinic"), ActorRole(name: "Google")], tags: ["cloud", "ai"]))
+        try store.add(
+            Event(id: "mayo", title: "x", date: date("2020"), kind: "statement", actors: [ActorRole(name: "Mayo Clinic")], tags: ["ai"]))
         try store.add(Event(id: "none", title: "x", date: date("2021")))
         func ids(_ filter: EventFilter) throws -> [String] { try store.events(matching: filter).compactMap(\.id) }
         #expect(try ids(EventFilter(actors: ["mayo clinic"])) == ["both", "mayo"])
@@ -128,7 +149,10 @@ struct StoreTests {
     @Test func sourcesAreSharedByURLAndCompletedNotDuplicated() throws {
         let store = try memoryStore()
         try store.add(Event(title: "a", date: date("2019"), sources: [Citation(Source(url: "https://example.org/a"))]))
-        try store.add(Event(title: "b", date: date("2019"), sources: [Citation(Source(title: "Article", url: "https://example.org/a"), locator: "p. 2")]))
+        try store.add(
+            Event(
+                title: "b", date: date("2019"), sources: [Citation(Source(title: "Article", url: "https://example.org/a"), locator: "p. 2")]
+            ))
         #expect(try store.database.scalar("SELECT count(*) FROM sources", as: Int.self) == 1)
         #expect(try store.database.scalar("SELECT title FROM sources", as: String.self) == "Article")
     }
@@ -154,15 +178,22 @@ struct StoreTests {
 
     @Test func theTimelineViewFoldsActorsTagsAndSources() throws {
         let store = try memoryStore()
-        try store.add(Event(id: "late", title: "Later", date: date("2022-10-17?"), actors: [ActorRole(name: "Molly Biwer", role: "speaker")]))
-        try store.add(Event(id: "early", title: "Earlier", date: date("2019-09-10"),
-                            actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
-                            tags: ["cloud", "ai"], sources: [Citation(Source(title: "Article"))]))
-        let rows = try store.database.makeStatement("SELECT uid, date, actors, tags, sources FROM timeline WHERE start >= '2019'").map { row in
+        try store.add(
+            Event(id: "late", title: "Later", date: date("2022-10-17?"), actors: [ActorRole(name: "Molly Biwer", role: "speaker")]))
+        try store.add(
+            Event(
+                id: "early", title: "Earlier", date: date("2019-09-10"),
+                actors: [ActorRole(name: "Mayo Clinic", role: "partner"), ActorRole(name: "Google")],
+                tags: ["cloud", "ai"], sources: [Citation(Source(title: "Article"))]))
+        let rows = try store.database.makeStatement("SELECT uid, date, actors, tags, sources FROM timeline WHERE start >= '2019'").map {
+            row in
             [row[0], row[1], row[2], row[3], row[4]] as [String?]
         }
-        #expect(rows == [["early", "2019-09-10", "Mayo Clinic (partner); Google", "ai, cloud", "Article"],
-                         ["late", "2022-10-17?", "Molly Biwer (speaker)", nil, nil]])
+        #expect(
+            rows == [
+                ["early", "2019-09-10", "Mayo Clinic (partner); Google", "ai, cloud", "Article"],
+                ["late", "2022-10-17?", "Molly Biwer (speaker)", nil, nil],
+            ])
     }
 
     @Test func readOnlyAccessNeverCreatesAFile() throws {
@@ -182,9 +213,13 @@ struct StoreTests {
 
     @Test func theDateColumnIsTheTruthWhenReadBack() throws {
         let store = try memoryStore()
-        try store.database.execute("INSERT INTO events (uid, title, date, start, end, precision) VALUES ('typed', 'By hand', '2021-04', '2021-04-01', '2021-04-30', 'month')")
+        try store.database.execute(
+            "INSERT INTO events (uid, title, date, start, end, precision) VALUES ('typed', 'By hand', '2021-04', '2021-04-01', '2021-04-30', 'month')"
+        )
         #expect(try store.event(id: "typed")?.date.display == "Apr 2021")
-        try store.database.execute("INSERT INTO events (uid, title, date, start, end, precision) VALUES ('bad', 'By hand', 'soonish', '2021-04-01', '2021-04-30', 'month')")
+        try store.database.execute(
+            "INSERT INTO events (uid, title, date, start, end, precision) VALUES ('bad', 'By hand', 'soonish', '2021-04-01', '2021-04-30', 'month')"
+        )
         #expect { try store.event(id: "bad") } throws: { "\($0)".contains("soonish") && "\($0)".contains("bad") }
     }
 }

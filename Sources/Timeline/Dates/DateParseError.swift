@@ -71,10 +71,11 @@ struct InvalidDate: Error {
     }
 
     static func ambiguousNumericDate(dayFirst: DatePoint, monthFirst: DatePoint) -> InvalidDate {
-        InvalidDate(reason: """
-            ambiguous: \(dayFirst.edtf) (day first, \(dayFirst.display)) or \(monthFirst.edtf) \
-            (month first, \(monthFirst.display)); write the one you mean as YYYY-MM-DD
-            """)
+        InvalidDate(
+            reason: """
+                ambiguous: \(dayFirst.edtf) (day first, \(dayFirst.display)) or \(monthFirst.edtf) \
+                (month first, \(monthFirst.display)); write the one you mean as YYYY-MM-DD
+                """)
     }
 
     static func endsBeforeStart(start: String, end: String) -> InvalidDate {

@@ -96,7 +96,8 @@ struct DatePoint: Hashable, Sendable {
 
     /// The last day the date can mean. Qualifiers do not widen it.
     var latest: Day {
-        var year = years.upperBound, month = month?.value ?? 12
+        var year = years.upperBound
+        var month = month?.value ?? 12
         if let last = grouping?.months.upperBound {
             year += (last - 1) / 12
             month = (last - 1) % 12 + 1

@@ -11,7 +11,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Creates a day, or returns nil when the numbers do not name a real day (2019-02-30, month 13, year 0).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day)
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.init(uncheckedYear: year, month: month, day: day)
     }
@@ -20,7 +20,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.map(\.count) == [4, 2, 2], parts.allSatisfy(\.isASCIIDigits),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -46,7 +46,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The day `days` later (earlier when negative), e.g. the exclusive iCalendar DTEND after a last day.
     /// The result is clamped to 0001-01-01...9999-12-31 rather than trapping.
     public func adding(days: Int) -> Day {
-        let first = Self.first.ordinal, last = Self.last.ordinal
+        let first = Self.first.ordinal
+        let last = Self.last.ordinal
         let offset = min(max(days, first - last), last - first)
         return Day(ordinal: min(max(ordinal + offset, first), last))
     }

@@ -55,7 +55,8 @@ extension NaturalDate {
             }
         case 5:
             if words[0] == "il", words[1] == "y", words[2] == "a", let count = NaturalText.count(words[3]),
-               let unit = CalendarUnit(words[4]) {
+                let unit = CalendarUnit(words[4])
+            {
                 return try unit.resolve(-count, today: today())
             }
         default:

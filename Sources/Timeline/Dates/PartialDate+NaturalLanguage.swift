@@ -27,7 +27,8 @@ enum NaturalText {
     /// Whether the text carries a time of day ("10:00", "2019-09-10T10"), which dates here never have.
     static func mentionsTime(_ text: String) -> Bool {
         let bytes = text.utf8
-        var previous: UInt8 = 0, current: UInt8 = 0
+        var previous: UInt8 = 0
+        var current: UInt8 = 0
         for next in bytes {
             if (current == 0x3A || current == 0x74) && previous.isDigit && next.isDigit { return true }
             previous = current
@@ -48,12 +49,14 @@ enum NaturalText {
             let word = text[start..<end]
             let utf8 = word.utf8
             if utf8.count > 2, let second = utf8.dropFirst().first, second == 0x27,
-               let first = utf8.first, first == 0x6C || first == 0x64 {  // "l'…", "d'…"
+                let first = utf8.first, first == 0x6C || first == 0x64
+            {  // "l'…", "d'…"
                 let split = utf8.index(utf8.startIndex, offsetBy: 2)
                 words.append(text[start..<split])
                 words.append(text[split..<end])
             } else if let dash = utf8.firstIndex(of: 0x2D), utf8.index(after: dash) < end,
-                      utf8[..<dash].elementsEqual("mi".utf8) || utf8[..<dash].elementsEqual("mid".utf8) {
+                utf8[..<dash].elementsEqual("mi".utf8) || utf8[..<dash].elementsEqual("mid".utf8)
+            {
                 words.append(text[start..<dash])
                 words.append(text[utf8.index(after: dash)..<end])
             } else {
@@ -94,7 +97,8 @@ enum NaturalText {
         // "2015-2017": two years joined by a hyphen can only be an interval.
         let bytes = text.utf8
         if bytes.count == 9, let dash = text.firstIndex(of: "-"), text[..<dash].utf8.count == 4,
-           text[..<dash].isASCIIDigits, text[text.index(after: dash)...].isASCIIDigits {
+            text[..<dash].isASCIIDigits, text[text.index(after: dash)...].isASCIIDigits
+        {
             return (text[..<dash], text[text.index(after: dash)...])
         }
         return nil
@@ -130,10 +134,12 @@ enum NaturalText {
     /// `10/09/2019` is ambiguous and refused with both readings. Nil for anything else.
     static func numericDate(_ text: String) throws(InvalidDate) -> DatePoint? {
         guard (6...10).contains(text.utf8.count),
-              let separator = text.first(where: { $0 == "/" || $0 == "." }) else { return nil }
+            let separator = text.first(where: { $0 == "/" || $0 == "." })
+        else { return nil }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy(\.isASCIIDigits),
-              let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]) else { return nil }
+            let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2])
+        else { return nil }
         switch (parts[0].count, parts[1].count, parts[2].count) {
         case (4, 1...2, 1...2):
             return try DatePoint(yearPrefix: first, month: .known(second), day: .known(third))
@@ -141,9 +147,9 @@ enum NaturalText {
             let dayFirst = try? DatePoint(yearPrefix: third, month: .known(second), day: .known(first))
             let monthFirst = try? DatePoint(yearPrefix: third, month: .known(first), day: .known(second))
             switch (dayFirst, monthFirst) {
-            case let (dayFirst?, monthFirst?) where dayFirst != monthFirst:
+            case (let dayFirst?, let monthFirst?) where dayFirst != monthFirst:
                 throw .ambiguousNumericDate(dayFirst: dayFirst, monthFirst: monthFirst)
-            case let (date?, _), let (nil, date?):
+            case (let date?, _), (nil, let date?):
                 return date
             case (nil, nil):
                 // Neither reading is a day: say why the day-first one is not.
@@ -212,7 +218,8 @@ extension NaturalDate {
     /// and a trailing `?`, `~` or `%` as in EDTF.
     init(_ text: Substring, today: () -> Day) throws(InvalidDate) {
         var body = text
-        var isUncertain = false, isApproximate = false
+        var isUncertain = false
+        var isApproximate = false
         if let last = body.last, last == "?" || last == "~" || last == "%" {
             body.removeLast()
             isUncertain = last != "~"
@@ -256,7 +263,7 @@ extension NaturalDate {
         }
         if let monthAndYear = text.removingSuffix(" (day unknown)") {
             guard case .point(let month) = try NaturalDate(monthAndYear, today: today), month.precision == .month,
-                  month.grouping == nil, !month.isUncertain, !month.isApproximate
+                month.grouping == nil, !month.isUncertain, !month.isApproximate
             else { throw .notUnderstood }
             return .point(try DatePoint(yearPrefix: month.yearPrefix, month: month.month, day: .unspecified))
         }
@@ -297,7 +304,8 @@ extension NaturalDate {
         let date = try calendarDate(words)
         if let weekday {
             guard case .point(let point) = date, point.precision == .day, let day = point.day?.value,
-                  let month = point.month?.value else { throw .weekdayWithoutDay }
+                let month = point.month?.value
+            else { throw .weekdayWithoutDay }
             let actual = Day(uncheckedYear: point.yearPrefix, month: month, day: day)
             guard actual.weekday == weekday else { throw .wrongWeekday(actual, named: weekday) }
         }
@@ -317,7 +325,8 @@ extension NaturalDate {
         }
         guard let year = NaturalText.year(last) else {
             if let year = NaturalText.winterYears(last), body.count == 1, let first = body.first,
-               NaturalText.grouping(first) == .winter {
+                NaturalText.grouping(first) == .winter
+            {
                 return .point(try DatePoint(yearPrefix: year, month: .known(SubYearGrouping.winter.rawValue)))
             }
             let namesAMonth = words.contains { NaturalText.month($0) != nil }
@@ -325,7 +334,8 @@ extension NaturalDate {
             // "10 Sep 19": a two-digit year; "10 September": no year at all.
             throw words.count == 3 && last.utf8.count <= 2 && last.isASCIIDigits ? .yearDigits : .yearNeeded
         }
-        let first = body.first, second = body.dropFirst().first
+        let first = body.first
+        let second = body.dropFirst().first
         switch body.count {
         case 0:
             return .point(try DatePoint(yearPrefix: year))
@@ -366,7 +376,8 @@ extension NaturalDate {
         default: throw .notUnderstood
         }
         guard let first = Day(year: year, month: month, day: days.lowerBound),
-              let last = Day(year: year, month: month, day: days.upperBound) else { throw .yearRange }
+            let last = Day(year: year, month: month, day: days.upperBound)
+        else { throw .yearRange }
         return NaturalDate(first: first, last: last)
     }
 }
@@ -396,7 +407,8 @@ extension DatePoint {
     /// mean by it, 1800–1899 (18XX), not the strict 1801–1900. Nil when the words are not a century.
     static func century(_ words: ArraySlice<Substring>) throws(InvalidDate) -> DatePoint? {
         guard words.count == 2, let last = words.last, last == "century" || last == "siecle",
-              let ordinal = words.first else { return nil }
+            let ordinal = words.first
+        else { return nil }
         guard let number = NaturalText.centuryNumber(ordinal), (1...100).contains(number) else {
             throw .notUnderstood
         }
@@ -440,7 +452,8 @@ extension NaturalText {
             break
         }
         if core.isASCIIDigits { return Int(core) }
-        var total = 0, previous = 0
+        var total = 0
+        var previous = 0
         for character in core.reversed() {
             let value: Int
             switch character {
@@ -482,7 +495,8 @@ extension Substring {
 
     func removingSuffix(_ suffix: String) -> Substring? {
         guard utf8.count >= suffix.utf8.count,
-              utf8.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+            utf8.reversed().starts(with: suffix.utf8.reversed())
+        else { return nil }
         return self[..<utf8.index(utf8.endIndex, offsetBy: -suffix.utf8.count)]
     }
 

@@ -27,7 +27,8 @@ extension PartialDate {
             if qualifier != nil { core = core.dropLast() }
             // Nine bytes is never canonical; "2015-2017" is two years, which the full parser reads.
             guard (4...10).contains(core.utf8.count), core.utf8.count != 9,
-                  core.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x58 }) else { return nil }
+                core.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x58 })
+            else { return nil }
             var point: DatePoint
             if let digits = try digitsOnly(core) {
                 point = digits
@@ -42,7 +43,8 @@ extension PartialDate {
         guard let slash = text.utf8.firstIndex(of: 0x2F) else {
             return try point(text).map(PartialDate.init)
         }
-        let first = text[..<slash], second = text[text.utf8.index(after: slash)...]
+        let first = text[..<slash]
+        let second = text[text.utf8.index(after: slash)...]
         guard !second.utf8.contains(0x2F) else { return nil }
         func end(_ part: Substring) throws(InvalidDate) -> IntervalEnd? {
             if part.isEmpty { return .unknown }
@@ -58,7 +60,9 @@ extension PartialDate {
     private static func digitsOnly(_ text: Substring) throws(InvalidDate) -> DatePoint? {
         let count = text.utf8.count
         guard count == 4 || count == 7 || count == 10 else { return nil }
-        var year = 0, month = 0, day = 0
+        var year = 0
+        var month = 0
+        var day = 0
         for (offset, byte) in text.utf8.enumerated() {
             if offset == 4 || offset == 7 {
                 guard byte == 0x2D else { return nil }

@@ -23,7 +23,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         switch (start.point, end.point) {
         case (nil, nil):
             throw .noDatedEnd
-        case let (start?, end?) where start.earliest > end.latest:
+        case (let start?, let end?) where start.earliest > end.latest:
             throw .endsBeforeStart(start: start.edtf, end: end.edtf)
         default:
             form = .interval(start: start, end: end)

@@ -8,8 +8,10 @@
 /// `2022-24` ("winter 2022-23") spans 2022-12-01 … 2023-02-28. Astronomical seasons start around
 /// the 21st of the same months, so they fall within these bounds but for the first three weeks.
 enum SubYearGrouping: Int, CaseIterable, Sendable {
-    case spring = 21, summer, autumn, winter
-    case early = 37, mid, late
+    case spring = 21
+    case summer, autumn, winter
+    case early = 37
+    case mid, late
 
     /// The first and last month, counted from January of the date's year: winter ends in month 14,
     /// the next year's February.

@@ -5,8 +5,10 @@ extension Store {
     /// read twice, in one read transaction, rather than kept in memory. Returns how many
     /// events it wrote.
     @discardableResult
-    public func write(_ format: Format, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
-                      to output: inout some TextOutputStream) throws -> Int {
+    public func write(
+        _ format: Format, matching filter: EventFilter = EventFilter(), options: OutputOptions = OutputOptions(),
+        to output: inout some TextOutputStream
+    ) throws -> Int {
         try read {
             try database.readTransaction {
                 let records = format.needsRecords ? try records(for: filter) : TimelineDocument()

@@ -6,9 +6,10 @@ extension Format {
     public static func detect(path: String?, input: inout InputBytes) throws(TimelineError) -> Format {
         let fileExtension = path.flatMap(fileExtension(of:))
         if let named = path.flatMap(forFile), !named.canRead {
-            throw TimelineError.invalidValue(field: "file", value: path ?? "",
-                                             expected: "\(named.name) cannot be imported; import reads "
-                                                 + all.filter(\.canRead).map(\.name).joined(separator: ", "))
+            throw TimelineError.invalidValue(
+                field: "file", value: path ?? "",
+                expected: "\(named.name) cannot be imported; import reads "
+                    + all.filter(\.canRead).map(\.name).joined(separator: ", "))
         }
         let head = Array(try input.peek(64 * 1024))
         let text = String(decoding: head, as: UTF8.self)
@@ -21,7 +22,8 @@ extension Format {
         // One object per line when the first line is a whole object that is not a document.
         let firstLine = trimmed.prefix { $0 != "\n" }
         if case .object(let members)? = try? JSONParser.parse(Array(firstLine.utf8)),
-           !members.contains(where: { $0.key == "timeline" || $0.key == "events" }) {
+            !members.contains(where: { $0.key == "timeline" || $0.key == "events" })
+        {
             return .jsonl
         }
         // TimelineJS has slides with `start_date` objects and no format version.

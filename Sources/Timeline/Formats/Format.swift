@@ -15,9 +15,11 @@ public struct Format: Sendable, CustomStringConvertible {
     let makeReader: (@Sendable (InputBytes) throws -> any RecordReader)?
     let makeWriter: (@Sendable (_ options: OutputOptions, _ records: TimelineDocument, _ ranked: Bool) -> any EventWriter)?
 
-    init(name: String, aliases: [String] = [], fileExtensions: [String] = [], summary: String, needsRecords: Bool = false,
-         reader: (@Sendable (InputBytes) throws -> any RecordReader)? = nil,
-         writer: (@Sendable (_ options: OutputOptions, _ records: TimelineDocument, _ ranked: Bool) -> any EventWriter)? = nil) {
+    init(
+        name: String, aliases: [String] = [], fileExtensions: [String] = [], summary: String, needsRecords: Bool = false,
+        reader: (@Sendable (InputBytes) throws -> any RecordReader)? = nil,
+        writer: (@Sendable (_ options: OutputOptions, _ records: TimelineDocument, _ ranked: Bool) -> any EventWriter)? = nil
+    ) {
         self.name = name
         self.aliases = aliases
         self.fileExtensions = fileExtensions
@@ -58,8 +60,9 @@ public struct Format: Sendable, CustomStringConvertible {
     /// A reader of this format over `input` (for formats that `canRead`).
     public func reader(_ input: InputBytes) throws -> any RecordReader {
         guard let makeReader else {
-            throw TimelineError.invalidValue(field: "format", value: name,
-                                             expected: "it cannot be imported; import reads " + Self.all.filter(\.canRead).map(\.name).joined(separator: ", "))
+            throw TimelineError.invalidValue(
+                field: "format", value: name,
+                expected: "it cannot be imported; import reads " + Self.all.filter(\.canRead).map(\.name).joined(separator: ", "))
         }
         return try makeReader(input)
     }

@@ -24,7 +24,8 @@ struct TimeAxis {
         Step(unit: .month, count: 1, days: 30.44), Step(unit: .month, count: 3, days: 91.3), Step(unit: .month, count: 6, days: 182.6),
         Step(unit: .year, count: 1, days: 365.25), Step(unit: .year, count: 2, days: 730.5), Step(unit: .year, count: 5, days: 1826),
         Step(unit: .year, count: 10, days: 3652), Step(unit: .year, count: 20, days: 7305), Step(unit: .year, count: 50, days: 18262),
-        Step(unit: .year, count: 100, days: 36525), Step(unit: .year, count: 500, days: 182_625), Step(unit: .year, count: 1000, days: 365_250),
+        Step(unit: .year, count: 100, days: 36525), Step(unit: .year, count: 500, days: 182_625),
+        Step(unit: .year, count: 1000, days: 365_250),
     ]
 
     static let monthNames = Day.englishMonthNames.map { String($0.prefix(3)) }
@@ -34,7 +35,8 @@ struct TimeAxis {
 
     /// The range that shows days `first..<afterLast`: at least 30 days, padded by 4% on each side.
     init(first: Int, afterLast: Int) {
-        var low = Double(first), high = Double(max(afterLast, first + 1))
+        var low = Double(first)
+        var high = Double(max(afterLast, first + 1))
         if high - low < 30 {
             let middle = (low + high) / 2
             low = middle - 15
@@ -67,8 +69,10 @@ struct TimeAxis {
             while ticks.count < 500 {
                 let day = Self.days(year: year, month: 1, day: 1)
                 if Double(day) > end { break }
-                ticks.append(Tick(start: day, end: Self.days(year: year + step.count, month: 1, day: 1),
-                                  label: step.count >= 10 && year % 10 == 0 ? "\(year)s" : String(year)))
+                ticks.append(
+                    Tick(
+                        start: day, end: Self.days(year: year + step.count, month: 1, day: 1),
+                        label: step.count >= 10 && year % 10 == 0 ? "\(year)s" : String(year)))
                 year += step.count
             }
         case .month:
@@ -79,9 +83,11 @@ struct TimeAxis {
                 if Double(day) > end { break }
                 let next = month + step.count
                 let nextYear = Self.floor(next, 12) / 12
-                ticks.append(Tick(start: day, end: Self.days(year: nextYear, month: next - nextYear * 12 + 1, day: 1),
-                                  label: step.count == 3 ? "Q\(index / 3 + 1)" : Self.monthNames[index],
-                                  major: index == 0 ? String(year) : nil))
+                ticks.append(
+                    Tick(
+                        start: day, end: Self.days(year: nextYear, month: next - nextYear * 12 + 1, day: 1),
+                        label: step.count == 3 ? "Q\(index / 3 + 1)" : Self.monthNames[index],
+                        major: index == 0 ? String(year) : nil))
                 month = next
             }
         case .day:
@@ -90,11 +96,15 @@ struct TimeAxis {
                 let date = Self.civil(day)
                 var next = day + step.count
                 if step.count == 7 && date.day + 7 > 22 {
-                    next = date.month == 12 ? Self.days(year: date.year + 1, month: 1, day: 1) : Self.days(year: date.year, month: date.month + 1, day: 1)
+                    next =
+                        date.month == 12
+                        ? Self.days(year: date.year + 1, month: 1, day: 1) : Self.days(year: date.year, month: date.month + 1, day: 1)
                 }
                 if Double(next) > start {
-                    ticks.append(Tick(start: day, end: next, label: String(date.day),
-                                      major: date.day == 1 ? "\(Self.monthNames[date.month - 1]) \(date.year)" : nil))
+                    ticks.append(
+                        Tick(
+                            start: day, end: next, label: String(date.day),
+                            major: date.day == 1 ? "\(Self.monthNames[date.month - 1]) \(date.year)" : nil))
                 }
                 day = next
             }

@@ -1,9 +1,10 @@
+import FoundationEssentials
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FoundationEssentials
 
 /// The bytes of a file or of standard input, read in 64 KiB chunks as they are consumed, so
 /// that an input of any size is read in flat memory. It can look at what comes first (to

@@ -26,11 +26,13 @@ public struct Migrator: Sendable {
     /// The migrations recorded in `database`, oldest first. Throws when the file holds tables
     /// but none of timeline's bookkeeping (another application's database).
     public func appliedMigrations(in database: Database) throws -> [AppliedMigration] {
-        let hasBookkeeping = try database.scalar(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'", as: Int64.self) ?? 0
+        let hasBookkeeping =
+            try database.scalar(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'", as: Int64.self) ?? 0
         guard hasBookkeeping > 0 else {
-            let tables = try database.scalar(
-                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", as: Int64.self) ?? 0
+            let tables =
+                try database.scalar(
+                    "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", as: Int64.self) ?? 0
             if tables > 0 {
                 throw TimelineError.notATimelineDatabase(
                     path: database.path, reason: "it is an SQLite database of another application (no schema_migrations table)")
@@ -89,7 +91,9 @@ public struct Migrator: Sendable {
                     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     [migration.version, migration.name, migration.checksum])
                 if let violation = try database.makeStatement("PRAGMA foreign_key_check").first([], { row -> String in row[0] }) {
-                    throw DatabaseError(extendedCode: DatabaseError.foreignKeyViolation, message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
+                    throw DatabaseError(
+                        extendedCode: DatabaseError.foreignKeyViolation,
+                        message: "migration \(migration.fileName) leaves a foreign key violation in table \(violation)")
                 }
             }
             return pending

@@ -15,8 +15,10 @@ public struct ActorProfile: Hashable, Sendable {
     /// Roles held in organizations, with when.
     public var affiliations: [Affiliation]
 
-    public init(name: String, kind: ActorKind = .organization, aliases: [String] = [], partOf: String? = nil,
-                affiliations: [Affiliation] = []) {
+    public init(
+        name: String, kind: ActorKind = .organization, aliases: [String] = [], partOf: String? = nil,
+        affiliations: [Affiliation] = []
+    ) {
         self.name = name
         self.kind = kind
         self.aliases = aliases

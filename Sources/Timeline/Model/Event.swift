@@ -25,9 +25,11 @@ public struct Event: Hashable, Sendable {
     public var createdAt: String?
     public var updatedAt: String?
 
-    public init(id: String? = nil, title: String, date: PartialDate, summary: String? = nil, kind: String? = nil,
-                partnership: String? = nil, actors: [ActorRole] = [], tags: [String] = [], sources: [Citation] = [],
-                quotes: [Quote] = [], createdAt: String? = nil, updatedAt: String? = nil) {
+    public init(
+        id: String? = nil, title: String, date: PartialDate, summary: String? = nil, kind: String? = nil,
+        partnership: String? = nil, actors: [ActorRole] = [], tags: [String] = [], sources: [Citation] = [],
+        quotes: [Quote] = [], createdAt: String? = nil, updatedAt: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.date = date

@@ -19,9 +19,11 @@ public struct Partnership: Hashable, Sendable {
     public var createdAt: String?
     public var updatedAt: String?
 
-    public init(id: String? = nil, name: String, members: [ActorRole] = [], date: PartialDate? = nil,
-                term: String? = nil, summary: String? = nil, terms: [String] = [], sources: [Citation] = [],
-                createdAt: String? = nil, updatedAt: String? = nil) {
+    public init(
+        id: String? = nil, name: String, members: [ActorRole] = [], date: PartialDate? = nil,
+        term: String? = nil, summary: String? = nil, terms: [String] = [], sources: [Citation] = [],
+        createdAt: String? = nil, updatedAt: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.members = members

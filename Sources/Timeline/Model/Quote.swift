@@ -16,8 +16,10 @@ public struct Quote: Hashable, Sendable {
     /// happened, from the speaker's affiliations ("CEO, Google").
     public var speakerRole: String?
 
-    public init(speaker: String, text: String, language: String, translation: String? = nil,
-                translationLanguage: String? = nil, source: Citation? = nil, speakerRole: String? = nil) {
+    public init(
+        speaker: String, text: String, language: String, translation: String? = nil,
+        translationLanguage: String? = nil, source: Citation? = nil, speakerRole: String? = nil
+    ) {
         self.speaker = speaker
         self.text = text
         self.language = language

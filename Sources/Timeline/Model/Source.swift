@@ -16,9 +16,11 @@ public struct Source: Hashable, Sendable {
     /// ISO 639-1 code of the source's language: "fr".
     public var language: String?
 
-    public init(id: String? = nil, title: String? = nil, url: String? = nil, publisher: String? = nil,
-                author: String? = nil, published: PartialDate? = nil, accessed: PartialDate? = nil,
-                archivedURL: String? = nil, language: String? = nil) {
+    public init(
+        id: String? = nil, title: String? = nil, url: String? = nil, publisher: String? = nil,
+        author: String? = nil, published: PartialDate? = nil, accessed: PartialDate? = nil,
+        archivedURL: String? = nil, language: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.url = url

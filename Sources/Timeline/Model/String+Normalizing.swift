@@ -37,7 +37,8 @@ extension String {
     public var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }),
-              let last = scalars.lastIndex(where: { !$0.isWhiteSpace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.isWhiteSpace })
+        else { return "" }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }
@@ -120,7 +121,7 @@ extension String {
         for scalar in matchKey.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
                 key.append(scalar)  // letters, marks and numbers: Foundation's `alphanumerics`
             default:
                 continue

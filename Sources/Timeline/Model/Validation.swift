@@ -9,8 +9,10 @@ func rejectControlCharacters(_ fields: [(String, String?)]) throws {
         if let bad = value.unicodeScalars.first(where: { scalar in
             (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
         }) {
-            throw TimelineError.invalidValue(field: field, value: value.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : String($0) }.joined(),
-                                             expected: "it contains the control character U+\(String(bad.value, radix: 16, uppercase: true)); remove it")
+            throw TimelineError.invalidValue(
+                field: field,
+                value: value.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : String($0) }.joined(),
+                expected: "it contains the control character U+\(String(bad.value, radix: 16, uppercase: true)); remove it")
         }
     }
 }
@@ -18,8 +20,9 @@ func rejectControlCharacters(_ fields: [(String, String?)]) throws {
 extension Event {
     public func normalized() throws -> Event {
         var event = self
-        try rejectControlCharacters([("title", title), ("summary", summary), ("kind", kind)]
-            + actors.flatMap { [("actor", $0.name), ("role", $0.role)] } + tags.map { ("tag", $0) })
+        try rejectControlCharacters(
+            [("title", title), ("summary", summary), ("kind", kind)]
+                + actors.flatMap { [("actor", $0.name), ("role", $0.role)] } + tags.map { ("tag", $0) })
         if let id { try Identifier.validate(id, field: "id") }
         guard let title = title.collapsingWhitespace.nonBlank else {
             throw TimelineError.invalidValue(field: "title", value: title, expected: "a title cannot be empty")
@@ -58,7 +61,8 @@ enum Identifier {
 
     static func validate(_ id: String, field: String) throws {
         guard isValid(id) else {
-            throw TimelineError.invalidValue(field: field, value: id,
+            throw TimelineError.invalidValue(
+                field: field, value: id,
                 expected: "use 1 to 120 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit")
         }
     }
@@ -103,8 +107,10 @@ extension ActorRole {
 extension Source {
     public func normalized() throws -> Source {
         var source = self
-        try rejectControlCharacters([("source title", title), ("url", url), ("publisher", publisher), ("author", author),
-                                     ("archived url", archivedURL), ("language", language)])
+        try rejectControlCharacters([
+            ("source title", title), ("url", url), ("publisher", publisher), ("author", author),
+            ("archived url", archivedURL), ("language", language),
+        ])
         if let id { try Identifier.validate(id, field: "source id") }
         source.title = title?.collapsingWhitespace.nonBlank
         source.url = url?.nonBlank
@@ -128,11 +134,13 @@ extension Source {
     static func languageCode(_ code: String?, field: String) throws -> String? {
         guard let code = code?.nonBlank?.lowercased() else { return nil }
         let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = parts[0].count == 2 && parts[0].allSatisfy { $0 >= "a" && $0 <= "z" }
+        let valid =
+            parts[0].count == 2 && parts[0].allSatisfy { $0 >= "a" && $0 <= "z" }
             && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         guard valid else {
-            throw TimelineError.invalidValue(field: field, value: code,
-                                             expected: "use an ISO 639-1 code such as en, fr, de (optionally with a region: pt-br)")
+            throw TimelineError.invalidValue(
+                field: field, value: code,
+                expected: "use an ISO 639-1 code such as en, fr, de (optionally with a region: pt-br)")
         }
         return code
     }
@@ -158,15 +166,17 @@ extension Quote {
         }
         quote.text = text
         guard let language = try Source.languageCode(language, field: "quote language") else {
-            throw TimelineError.invalidValue(field: "quote language", value: language,
-                                             expected: "give the language of the words, as an ISO 639-1 code such as fr or en")
+            throw TimelineError.invalidValue(
+                field: "quote language", value: language,
+                expected: "give the language of the words, as an ISO 639-1 code such as fr or en")
         }
         quote.language = language
         quote.translation = translation?.nonBlank
         quote.translationLanguage = try Source.languageCode(translationLanguage, field: "quote translation language")
         if (quote.translation == nil) != (quote.translationLanguage == nil) {
-            throw TimelineError.invalidValue(field: "quote translation", value: quote.translation ?? "",
-                                             expected: "a translation and its language go together")
+            throw TimelineError.invalidValue(
+                field: "quote translation", value: quote.translation ?? "",
+                expected: "a translation and its language go together")
         }
         quote.source = try source?.normalized()
         return quote
@@ -176,8 +186,9 @@ extension Quote {
 extension ActorProfile {
     public func normalized() throws -> ActorProfile {
         var profile = self
-        try rejectControlCharacters([("actor name", name), ("part of", partOf)] + aliases.map { ("alias", $0) }
-            + affiliations.flatMap { [("affiliation", $0.organization), ("role", $0.role)] })
+        try rejectControlCharacters(
+            [("actor name", name), ("part of", partOf)] + aliases.map { ("alias", $0) }
+                + affiliations.flatMap { [("affiliation", $0.organization), ("role", $0.role)] })
         profile.name = name.collapsingWhitespace
         guard !profile.name.isEmpty else {
             throw TimelineError.invalidValue(field: "actor name", value: name, expected: "an actor needs a name")
@@ -203,8 +214,9 @@ extension ActorProfile {
                 throw TimelineError.invalidValue(field: "affiliation", value: "", expected: "an affiliation needs an organization")
             }
             guard affiliation.organization.matchKey != profile.name.matchKey else {
-                throw TimelineError.invalidValue(field: "affiliation", value: affiliation.organization,
-                                                 expected: "an actor cannot be affiliated with itself")
+                throw TimelineError.invalidValue(
+                    field: "affiliation", value: affiliation.organization,
+                    expected: "an actor cannot be affiliated with itself")
             }
             affiliation.role = affiliation.role?.collapsingWhitespace.nonBlank
             return affiliation
@@ -216,8 +228,9 @@ extension ActorProfile {
 extension Partnership {
     public func normalized() throws -> Partnership {
         var partnership = self
-        try rejectControlCharacters([("partnership name", name), ("term", term), ("summary", summary)]
-            + terms.map { ("clause", $0) } + members.flatMap { [("member", $0.name), ("role", $0.role)] })
+        try rejectControlCharacters(
+            [("partnership name", name), ("term", term), ("summary", summary)]
+                + terms.map { ("clause", $0) } + members.flatMap { [("member", $0.name), ("role", $0.role)] })
         if let id { try Identifier.validate(id, field: "partnership id") }
         guard let name = name.collapsingWhitespace.nonBlank else {
             throw TimelineError.invalidValue(field: "partnership name", value: name, expected: "a partnership needs a name")
@@ -225,8 +238,9 @@ extension Partnership {
         partnership.name = name
         partnership.members = try ActorRole.normalized(members, field: "member")
         guard Set(partnership.members.map(\.name.matchKey)).count >= 2 else {
-            throw TimelineError.invalidValue(field: "members", value: partnership.members.map(\.name).joined(separator: ", "),
-                                             expected: "a partnership needs at least two different members")
+            throw TimelineError.invalidValue(
+                field: "members", value: partnership.members.map(\.name).joined(separator: ", "),
+                expected: "a partnership needs at least two different members")
         }
         partnership.term = term?.collapsingWhitespace.nonBlank
         partnership.summary = summary?.nonBlank

@@ -127,7 +127,9 @@ public final class Database {
     }
 
     /// The first column of the first row of `sql`, or nil.
-    public func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = [], as type: T.Type = T.self) throws -> T? {
+    public func scalar<T: DatabaseValueConvertible>(
+        _ sql: String, _ arguments: [any DatabaseValueConvertible] = [], as type: T.Type = T.self
+    ) throws -> T? {
         try cachedStatement(sql).scalar(arguments, as: type)
     }
 

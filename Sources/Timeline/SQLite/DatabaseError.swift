@@ -21,7 +21,8 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     init(connection: OpaquePointer?, code: Int32, sql: String? = nil) {
-        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let message =
+            connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
         self.init(extendedCode: extended, message: message, sql: sql)

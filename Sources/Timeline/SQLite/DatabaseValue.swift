@@ -73,7 +73,10 @@ extension Array: DatabaseValueConvertible where Element == UInt8 {
 extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
     public init?(databaseValue: DatabaseValue) {
-        if case .null = databaseValue { self = .none; return }
+        if case .null = databaseValue {
+            self = .none
+            return
+        }
         guard let value = Wrapped(databaseValue: databaseValue) else { return nil }
         self = .some(value)
     }

@@ -3,7 +3,9 @@ internal import CSQLite
 /// `SQLITE_TRANSIENT`, which Swift does not import: SQLite copies the bound bytes at once.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// A pointer to an empty C string, for binding empty text (a nil pointer would bind NULL).
-nonisolated(unsafe) private let emptyText: UnsafePointer<CChar> = ("" as StaticString).utf8Start.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }
+nonisolated(unsafe) private let emptyText: UnsafePointer<CChar> = ("" as StaticString).utf8Start.withMemoryRebound(
+    to: CChar.self, capacity: 1
+) { $0 }
 
 /// A prepared statement: one SQL statement compiled once and run many times with new arguments.
 ///
@@ -61,8 +63,9 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {
-            throw DatabaseError(extendedCode: SQLITE_RANGE,
-                                message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
+            throw DatabaseError(
+                extendedCode: SQLITE_RANGE,
+                message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
         }
         for (offset, argument) in arguments.enumerated() {
             try bind(argument.databaseValue, at: Int32(offset + 1))
@@ -125,7 +128,8 @@ public final class Statement {
     }
 
     /// The first column of the first row, or nil when there is no row or it is NULL.
-    public func scalar<T: DatabaseValueConvertible>(_ arguments: [any DatabaseValueConvertible] = [], as type: T.Type = T.self) throws -> T? {
+    public func scalar<T: DatabaseValueConvertible>(_ arguments: [any DatabaseValueConvertible] = [], as type: T.Type = T.self) throws -> T?
+    {
         try first(arguments) { row -> T? in row[0] } ?? nil
     }
 

@@ -17,8 +17,10 @@ extension EventFilter {
         guard let search else { return }
         let bytes = search.utf8.count
         if bytes > Self.maxSearchBytes {
-            throw TimelineError.invalidValue(field: "search", value: search, expected:
-                "it is \(bytes) bytes long; a search has at most \(Self.maxSearchBytes) bytes and \(Self.maxSearchTerms) words")
+            throw TimelineError.invalidValue(
+                field: "search", value: search,
+                expected:
+                    "it is \(bytes) bytes long; a search has at most \(Self.maxSearchBytes) bytes and \(Self.maxSearchTerms) words")
         }
         var terms = 0
         var inTerm = false
@@ -28,8 +30,11 @@ extension EventFilter {
             inTerm = isWordCharacter
         }
         if terms > Self.maxSearchTerms {
-            throw TimelineError.invalidValue(field: "search", value: search, expected:
-                "it has \(terms) words; a search has at most \(Self.maxSearchTerms) words (operators count) and \(Self.maxSearchBytes) bytes")
+            throw TimelineError.invalidValue(
+                field: "search", value: search,
+                expected:
+                    "it has \(terms) words; a search has at most \(Self.maxSearchTerms) words (operators count) and \(Self.maxSearchBytes) bytes"
+            )
         }
     }
 }

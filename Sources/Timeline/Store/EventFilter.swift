@@ -33,9 +33,11 @@ public struct EventFilter: Sendable {
     /// Latest first instead of earliest first.
     public var reverse: Bool
 
-    public init(since: PartialDate? = nil, until: PartialDate? = nil, on: PartialDate? = nil, actors: [String] = [],
-                exactActors: Bool = false, partnership: String? = nil, kind: String? = nil, tags: [String] = [],
-                search: String? = nil, rankedBySearch: Bool = false, limit: Int? = nil, reverse: Bool = false) {
+    public init(
+        since: PartialDate? = nil, until: PartialDate? = nil, on: PartialDate? = nil, actors: [String] = [],
+        exactActors: Bool = false, partnership: String? = nil, kind: String? = nil, tags: [String] = [],
+        search: String? = nil, rankedBySearch: Bool = false, limit: Int? = nil, reverse: Bool = false
+    ) {
         self.search = search
         self.rankedBySearch = rankedBySearch
         self.since = since
@@ -114,9 +116,10 @@ public struct EventFilter: Sendable {
         }
         for link in links {
             let placeholders = Array(repeating: "?", count: link.rowIDs.count).joined(separator: ", ")
-            conditions.append(link.isCommon
-                ? "EXISTS (SELECT 1 FROM \(link.table) l WHERE l.event_id = e.id AND l.\(link.column) IN (\(placeholders)))"
-                : "e.id IN (SELECT l.event_id FROM \(link.table) l WHERE l.\(link.column) IN (\(placeholders)))")
+            conditions.append(
+                link.isCommon
+                    ? "EXISTS (SELECT 1 FROM \(link.table) l WHERE l.event_id = e.id AND l.\(link.column) IN (\(placeholders)))"
+                    : "e.id IN (SELECT l.event_id FROM \(link.table) l WHERE l.\(link.column) IN (\(placeholders)))")
             arguments += link.rowIDs.map { $0 as any DatabaseValueConvertible }
         }
         var sql = from + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))

@@ -27,36 +27,48 @@ extension Store {
         try read {
             let rowID = try existingActorRowID(named: name)
             var usage = ActorUsage()
-            usage.events = try database.scalar("SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
-            usage.partnerships = try database.scalar("SELECT count(DISTINCT partnership_id) FROM partnership_members WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
+            usage.events =
+                try database.scalar("SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
+            usage.partnerships =
+                try database.scalar(
+                    "SELECT count(DISTINCT partnership_id) FROM partnership_members WHERE actor_id = ?", [rowID], as: Int.self) ?? 0
             usage.quotes = try database.scalar("SELECT count(*) FROM quotes WHERE speaker_id = ?", [rowID], as: Int.self) ?? 0
-            usage.affiliations = try database.scalar("SELECT count(*) FROM affiliations WHERE organization_id = ?", [rowID], as: Int.self) ?? 0
+            usage.affiliations =
+                try database.scalar("SELECT count(*) FROM affiliations WHERE organization_id = ?", [rowID], as: Int.self) ?? 0
             usage.parts = try database.scalar("SELECT count(*) FROM actors WHERE part_of = ?", [rowID], as: Int.self) ?? 0
             return usage
         }
     }
 
     func profile(ofRowID rowID: Int64) throws -> ActorProfile {
-        guard let base = try database.cachedStatement("""
-            SELECT a.name, a.kind, p.name FROM actors a LEFT JOIN actors p ON p.id = a.part_of WHERE a.id = ?
-            """).first([rowID], { row in (name: row[0] as String, kind: row[1] as String, partOf: row[2] as String?) })
+        guard
+            let base = try database.cachedStatement(
+                """
+                SELECT a.name, a.kind, p.name FROM actors a LEFT JOIN actors p ON p.id = a.part_of WHERE a.id = ?
+                """
+            ).first([rowID], { row in (name: row[0] as String, kind: row[1] as String, partOf: row[2] as String?) })
         else { throw TimelineError.invalidValue(field: "actor", value: "#\(rowID)", expected: "no such actor") }
-        let aliases = try database.cachedStatement("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE, alias")
-            .map([rowID]) { $0[0] as String }
+        let aliases = try database.cachedStatement(
+            "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias COLLATE NOCASE, alias"
+        )
+        .map([rowID]) { $0[0] as String }
         let affiliations = try storedAffiliations(ofActorRowID: rowID).map { affiliation in
-            Affiliation(organization: affiliation.organization, role: affiliation.role,
-                        date: try storedDate(affiliation.date, what: "an affiliation of \"\(base.name)\""))
+            Affiliation(
+                organization: affiliation.organization, role: affiliation.role,
+                date: try storedDate(affiliation.date, what: "an affiliation of \"\(base.name)\""))
         }
-        return ActorProfile(name: base.name, kind: ActorKind(rawValue: base.kind) ?? .other, aliases: aliases,
-                            partOf: base.partOf, affiliations: affiliations)
+        return ActorProfile(
+            name: base.name, kind: ActorKind(rawValue: base.kind) ?? .other, aliases: aliases,
+            partOf: base.partOf, affiliations: affiliations)
     }
 
     /// The role(s) a speaker held at `date`, from their affiliations: "CEO, Google".
     func role(ofActorRowID rowID: Int64, at date: PartialDate) throws -> String? {
         // A role whose stored date does not read counts as undated here; `check` reports it.
         let affiliations = try storedAffiliations(ofActorRowID: rowID).map { affiliation in
-            Affiliation(organization: affiliation.organization, role: affiliation.role,
-                        date: affiliation.date.flatMap { try? PartialDate(parsing: $0) })
+            Affiliation(
+                organization: affiliation.organization, role: affiliation.role,
+                date: affiliation.date.flatMap { try? PartialDate(parsing: $0) })
         }.filter { $0.overlaps(date) }
         // A dated role that fits beats an undated one.
         let dated = affiliations.filter { $0.date != nil }
@@ -66,18 +78,22 @@ extension Store {
 
     /// An actor's affiliations as stored, dates still as text, earliest first.
     private func storedAffiliations(ofActorRowID rowID: Int64) throws -> [(organization: String, role: String?, date: String?)] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             SELECT o.name, f.role, f.date FROM affiliations f JOIN actors o ON o.id = f.organization_id
             WHERE f.person_id = ? ORDER BY f.start IS NULL, f.start, f.id
-            """).map([rowID]) { row in (row[0], row[1], row[2]) }
+            """
+        ).map([rowID]) { row in (row[0], row[1], row[2]) }
     }
 
     /// The actor and every actor that is part of it, recursively: Google, Google Cloud, YouTube.
     func familyRowIDs(of rowID: Int64) throws -> [Int64] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT a.id FROM actors a JOIN family f ON a.part_of = f.id)
             SELECT id FROM family
-            """).map([rowID]) { $0[0] as Int64 }
+            """
+        ).map([rowID]) { $0[0] as Int64 }
     }
 
     // MARK: - Writing
@@ -88,8 +104,9 @@ extension Store {
         let profile = try profile.normalized()
         return try writeReporting {
             if try actorDirectory.rowID(of: profile.name, in: database) != nil {
-                throw TimelineError.invalidValue(field: "actor name", value: profile.name,
-                                                 expected: "an actor with this name already exists (edit it, or merge)")
+                throw TimelineError.invalidValue(
+                    field: "actor name", value: profile.name,
+                    expected: "an actor with this name already exists (edit it, or merge)")
             }
             try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
             let rowID = database.lastInsertedRowID
@@ -106,8 +123,9 @@ extension Store {
         return try writeReporting {
             let rowID = try existingActorRowID(named: name)
             if let other = try actorDirectory.rowID(of: profile.name, in: database), other != rowID {
-                throw TimelineError.invalidValue(field: "actor name", value: profile.name,
-                                                 expected: "another actor has this name (merge them with `timeline actor merge`)")
+                throw TimelineError.invalidValue(
+                    field: "actor name", value: profile.name,
+                    expected: "another actor has this name (merge them with `timeline actor merge`)")
             }
             try database.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", [profile.name, profile.kind.rawValue, rowID])
             actorDirectory.reset()
@@ -146,7 +164,8 @@ extension Store {
             let ids: [any DatabaseValueConvertible] = [keptID, mergedID]
             // Links that would repeat one the kept actor already has are dropped, the others moved.
             for table in ["event_actors": "event_id", "partnership_members": "partnership_id"] {
-                try database.execute("""
+                try database.execute(
+                    """
                     DELETE FROM \(table.key) WHERE actor_id = ?2 AND EXISTS (
                         SELECT 1 FROM \(table.key) AS kept WHERE kept.\(table.value) = \(table.key).\(table.value)
                         AND kept.actor_id = ?1 AND (kept.role IS \(table.key).role OR \(table.key).role IS NULL))
@@ -157,7 +176,8 @@ extension Store {
             try database.execute("UPDATE affiliations SET person_id = ?1 WHERE person_id = ?2", ids)
             try database.execute("UPDATE affiliations SET organization_id = ?1 WHERE organization_id = ?2", ids)
             try database.execute("DELETE FROM affiliations WHERE person_id = organization_id")
-            try database.execute("UPDATE actors SET part_of = (SELECT part_of FROM actors WHERE id = ?2) WHERE id = ?1 AND part_of = ?2", ids)
+            try database.execute(
+                "UPDATE actors SET part_of = (SELECT part_of FROM actors WHERE id = ?2) WHERE id = ?1 AND part_of = ?2", ids)
             try database.execute("UPDATE actors SET part_of = ?1 WHERE part_of = ?2", ids)
             try database.execute("UPDATE actors SET part_of = NULL WHERE id = ?1 AND part_of = ?1", [keptID])
             try database.execute("UPDATE actor_aliases SET actor_id = ?1 WHERE actor_id = ?2", ids)
@@ -177,14 +197,18 @@ extension Store {
             let rowID = try existingActorRowID(named: name)
             let usage = try self.usage(ofActorNamed: name)
             if !usage.isEmpty && !force {
-                throw TimelineError.inUse(what: "actor \"\(name)\"", by: [
-                    (usage.events, "event"), (usage.partnerships, "partnership"), (usage.quotes, "quote"),
-                    (usage.affiliations, "affiliation"), (usage.parts, "part"),
-                ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", "))
+                throw TimelineError.inUse(
+                    what: "actor \"\(name)\"",
+                    by: [
+                        (usage.events, "event"), (usage.partnerships, "partnership"), (usage.quotes, "quote"),
+                        (usage.affiliations, "affiliation"), (usage.parts, "part"),
+                    ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", "))
             }
-            for sql in ["DELETE FROM event_actors WHERE actor_id = ?", "DELETE FROM partnership_members WHERE actor_id = ?",
-                        "DELETE FROM quotes WHERE speaker_id = ?", "DELETE FROM affiliations WHERE organization_id = ?",
-                        "UPDATE actors SET part_of = NULL WHERE part_of = ?", "DELETE FROM actors WHERE id = ?"] {
+            for sql in [
+                "DELETE FROM event_actors WHERE actor_id = ?", "DELETE FROM partnership_members WHERE actor_id = ?",
+                "DELETE FROM quotes WHERE speaker_id = ?", "DELETE FROM affiliations WHERE organization_id = ?",
+                "UPDATE actors SET part_of = NULL WHERE part_of = ?", "DELETE FROM actors WHERE id = ?",
+            ] {
                 try database.execute(sql, [rowID])
             }
         }
@@ -235,8 +259,9 @@ extension Store {
         for affiliation in profile.affiliations {
             let organizationID = try actorRowID(named: affiliation.organization)!
             let date = affiliation.date
-            try database.execute("INSERT INTO affiliations (person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-                                 [rowID, organizationID, affiliation.role, date?.edtf, date?.earliest?.iso, date?.latest?.iso])
+            try database.execute(
+                "INSERT INTO affiliations (person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                [rowID, organizationID, affiliation.role, date?.edtf, date?.earliest?.iso, date?.latest?.iso])
         }
     }
 }

@@ -54,7 +54,9 @@ extension Store {
         } catch let error as FileError {
             temporary.remove()
             // The temporary file's name means nothing to the user: name the destination.
-            if case .cannotWrite(let named, let reason) = error, named == target { throw FileError.cannotWrite(path: destination, reason: reason) }
+            if case .cannotWrite(let named, let reason) = error, named == target {
+                throw FileError.cannotWrite(path: destination, reason: reason)
+            }
             throw error
         } catch let error as DatabaseError {
             temporary.remove()

@@ -64,12 +64,16 @@ extension Store {
                 if problems.count > Self.integrityProblemsShown {
                     let more = problems.count - Self.integrityProblemsShown
                     let atLeast = problems.count >= Self.integrityProblemsCounted ? "at least " : ""
-                    add(.error, "integrity", "and \(atLeast)\(more) more problem\(more == 1 ? "" : "s") (see `sqlite3 FILE 'PRAGMA integrity_check'`)")
+                    add(
+                        .error, "integrity",
+                        "and \(atLeast)\(more) more problem\(more == 1 ? "" : "s") (see `sqlite3 FILE 'PRAGMA integrity_check'`)")
                 }
             }
             step("foreign keys") {
                 try database.makeStatement("PRAGMA foreign_key_check").forEachRow { row in
-                    let table: String = row[0], rowID: Int64? = row[1], parent: String = row[2]
+                    let table: String = row[0]
+                    let rowID: Int64? = row[1]
+                    let parent: String = row[2]
                     add(.error, "foreign-key", "\(rowID.map { "row \($0) of" } ?? "a row of") \(table) refers to a missing \(parent) row")
                 }
             }
@@ -80,73 +84,101 @@ extension Store {
                     ("affiliations", "'an affiliation of \"' || (SELECT name FROM actors WHERE id = person_id) || '\"'"),
                 ]
                 for (table, label) in labels {
-                    try database.makeStatement("SELECT \(label), date, start, end FROM \(table) WHERE date IS NOT NULL ORDER BY id").forEachRow { row in
-                        let owner: String = row[0], text: String = row[1], start: String? = row[2], end: String? = row[3]
-                        guard let date = try? PartialDate(parsing: text) else {
-                            add(.error, "bad-date", "\(owner): date \"\(text)\" does not read as a date")
-                            return
+                    try database.makeStatement("SELECT \(label), date, start, end FROM \(table) WHERE date IS NOT NULL ORDER BY id")
+                        .forEachRow { row in
+                            let owner: String = row[0]
+                            let text: String = row[1]
+                            let start: String? = row[2]
+                            let end: String? = row[3]
+                            guard let date = try? PartialDate(parsing: text) else {
+                                add(.error, "bad-date", "\(owner): date \"\(text)\" does not read as a date")
+                                return
+                            }
+                            if date.earliest?.iso != start || date.latest?.iso != end {
+                                add(
+                                    .error, "date-bounds",
+                                    "\(owner): start/end (\(start ?? "NULL"), \(end ?? "NULL")) disagree with its date \(text) "
+                                        + "(expected \(date.earliest?.iso ?? "NULL"), \(date.latest?.iso ?? "NULL"))")
+                            }
                         }
-                        if date.earliest?.iso != start || date.latest?.iso != end {
-                            add(.error, "date-bounds", "\(owner): start/end (\(start ?? "NULL"), \(end ?? "NULL")) disagree with its date \(text) "
-                                + "(expected \(date.earliest?.iso ?? "NULL"), \(date.latest?.iso ?? "NULL"))")
-                        }
-                    }
                 }
             }
             step("events' precision and flags") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT uid, precision, uncertain, approximate, date FROM events ORDER BY id
-                    """).forEachRow { row in
-                    let uid: String = row[0], precision: String = row[1], text: String = row[4]
+                    """
+                ).forEachRow { row in
+                    let uid: String = row[0]
+                    let precision: String = row[1]
+                    let text: String = row[4]
                     guard let date = try? PartialDate(parsing: text) else { return }
-                    if date.precision.rawValue != precision || date.isUncertain != (row[2] as Bool) || date.isApproximate != (row[3] as Bool) {
-                        add(.error, "date-bounds", "event \"\(uid)\": precision or uncertain/approximate flags disagree with its date \(text)")
+                    if date.precision.rawValue != precision || date.isUncertain != (row[2] as Bool)
+                        || date.isApproximate != (row[3] as Bool)
+                    {
+                        add(
+                            .error, "date-bounds",
+                            "event \"\(uid)\": precision or uncertain/approximate flags disagree with its date \(text)")
                     }
                 }
             }
             step("partnerships' members") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT p.uid, count(DISTINCT m.actor_id) FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
                     GROUP BY p.id HAVING count(DISTINCT m.actor_id) < 2 ORDER BY p.uid
-                    """).forEachRow { row in
-                    add(.error, "lonely-partnership", "partnership \"\(row[0] as String)\" has \(row[1] as Int) member(s); a partnership needs two or more")
+                    """
+                ).forEachRow { row in
+                    add(
+                        .error, "lonely-partnership",
+                        "partnership \"\(row[0] as String)\" has \(row[1] as Int) member(s); a partnership needs two or more")
                 }
             }
             step("\"part of\" loops") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     WITH RECURSIVE up(start, id, depth) AS (
                         SELECT id, part_of, 1 FROM actors WHERE part_of IS NOT NULL
                         UNION ALL SELECT up.start, a.part_of, depth + 1 FROM up JOIN actors a ON a.id = up.id
                         WHERE a.part_of IS NOT NULL AND up.id <> up.start AND depth < 100)
                     SELECT DISTINCT a.name FROM up JOIN actors a ON a.id = up.start WHERE up.id = up.start ORDER BY a.name
-                    """).forEachRow { row in
+                    """
+                ).forEachRow { row in
                     add(.error, "part-of-loop", "actor \"\(row[0] as String)\" is, through \"part of\", part of itself")
                 }
             }
             step("search columns") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT e.uid FROM events e JOIN event_search_text s ON s.event_id = e.id
                     WHERE e.actors_text IS NOT s.actors_text OR e.tags_text IS NOT s.tags_text OR e.quotes_text IS NOT s.quotes_text
                     ORDER BY e.id
-                    """).forEachRow { row in
-                    add(.error, "stale-search", "event \"\(row[0] as String)\": its search columns do not match its actors, tags and quotes "
-                        + "(written by hand?); run `timeline reindex`")
+                    """
+                ).forEachRow { row in
+                    add(
+                        .error, "stale-search",
+                        "event \"\(row[0] as String)\": its search columns do not match its actors, tags and quotes "
+                            + "(written by hand?); run `timeline reindex`")
                 }
             }
             step("events' sources") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT e.uid FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)
                     ORDER BY e.start, e.id
-                    """).forEachRow { row in
+                    """
+                ).forEachRow { row in
                     add(.warning, "unsourced-event", "event \"\(row[0] as String)\" cites no source")
                 }
             }
             step("sources' use") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT s.uid FROM sources s WHERE NOT EXISTS (SELECT 1 FROM event_sources c WHERE c.source_id = s.id)
                     AND NOT EXISTS (SELECT 1 FROM partnership_sources c WHERE c.source_id = s.id)
                     AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id) ORDER BY s.uid
-                    """).forEachRow { row in
+                    """
+                ).forEachRow { row in
                     add(.warning, "unused-source", "source \"\(row[0] as String)\" is cited by nothing")
                 }
             }
@@ -157,29 +189,39 @@ extension Store {
                     actorsByKey[name.similarityKey, default: []].append(name)
                 }
                 for names in actorsByKey.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
-                    add(.warning, "similar-actors", "actors " + names.map { "\"\($0)\"" }.joined(separator: ", ")
-                        + " differ only by case, accents, punctuation or spacing (merge them with `timeline actor merge`)")
+                    add(
+                        .warning, "similar-actors",
+                        "actors " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+                            + " differ only by case, accents, punctuation or spacing (merge them with `timeline actor merge`)")
                 }
             }
             step("events within their partnerships") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT e.uid, e.date, p.uid, p.date FROM events e JOIN partnerships p ON p.id = e.partnership_id
                     WHERE p.date IS NOT NULL AND ((p.start IS NOT NULL AND e.end IS NOT NULL AND e.end < p.start)
                        OR (p.end IS NOT NULL AND e.start IS NOT NULL AND e.start > p.end))
                     ORDER BY e.start, e.id
-                    """).forEachRow { row in
-                    add(.warning, "outside-partnership",
-                        "event \"\(row[0] as String)\" (\(row[1] as String)) lies outside its partnership \"\(row[2] as String)\" (\(row[3] as String))")
+                    """
+                ).forEachRow { row in
+                    add(
+                        .warning, "outside-partnership",
+                        "event \"\(row[0] as String)\" (\(row[1] as String)) lies outside its partnership \"\(row[2] as String)\" (\(row[3] as String))"
+                    )
                 }
             }
             step("quotes' speakers") {
-                try database.makeStatement("""
+                try database.makeStatement(
+                    """
                     SELECT e.uid, q.position + 1, a.name FROM quotes q JOIN events e ON e.id = q.event_id JOIN actors a ON a.id = q.speaker_id
                     WHERE NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = q.event_id AND ea.actor_id = q.speaker_id)
                     ORDER BY e.start, e.id, q.position
-                    """).forEachRow { row in
-                    add(.warning, "unlinked-speaker",
-                        "quote \(row[1] as Int) of event \"\(row[0] as String)\": its speaker \"\(row[2] as String)\" is not one of the event's actors")
+                    """
+                ).forEachRow { row in
+                    add(
+                        .warning, "unlinked-speaker",
+                        "quote \(row[1] as Int) of event \"\(row[0] as String)\": its speaker \"\(row[2] as String)\" is not one of the event's actors"
+                    )
                 }
             }
             return findings

@@ -16,7 +16,9 @@ extension Store {
     @discardableResult
     public func update(_ event: Event) throws -> Written<Void> {
         let event = try event.normalized()
-        guard let id = event.id else { throw TimelineError.invalidValue(field: "id", value: "", expected: "an update needs the event's id") }
+        guard let id = event.id else {
+            throw TimelineError.invalidValue(field: "id", value: "", expected: "an update needs the event's id")
+        }
         return try writeReporting {
             guard let rowID = try rowID(of: id) else { throw TimelineError.eventNotFound(id: id) }
             try replace(rowID: rowID, with: event)
@@ -63,26 +65,31 @@ extension Store {
         let rowID: Int64 = row[0]
         let uid: String = row[1]
         let date = try storedDate(row[3], what: "event \"\(uid)\"")!
-        var event = Event(id: uid, title: row[2], date: date, summary: row[4], kind: row[5], partnership: row[6],
-                          actors: shallow ? [] : try actors(ofRowID: rowID), tags: shallow ? [] : try tags(ofRowID: rowID),
-                          sources: shallow ? [] : try citations(in: "event_sources", owner: "event_id", rowID: rowID),
-                          quotes: row[9] && !shallow ? try quotes(ofEventRowID: rowID, at: date) : [], createdAt: row[7], updatedAt: row[8])
+        var event = Event(
+            id: uid, title: row[2], date: date, summary: row[4], kind: row[5], partnership: row[6],
+            actors: shallow ? [] : try actors(ofRowID: rowID), tags: shallow ? [] : try tags(ofRowID: rowID),
+            sources: shallow ? [] : try citations(in: "event_sources", owner: "event_id", rowID: rowID),
+            quotes: row[9] && !shallow ? try quotes(ofEventRowID: rowID, at: date) : [], createdAt: row[7], updatedAt: row[8])
         event.snippet = (row[10] as String?).map(SearchSnippet.init(marked:))
         return event
     }
 
     private func actors(ofRowID rowID: Int64) throws -> [ActorRole] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
             WHERE ea.event_id = ? ORDER BY ea.position
-            """).map([rowID]) { ActorRole(name: $0[0], role: $0[1]) }
+            """
+        ).map([rowID]) { ActorRole(name: $0[0], role: $0[1]) }
     }
 
     private func tags(ofRowID rowID: Int64) throws -> [String] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             SELECT t.name FROM event_tags et JOIN tags t ON t.id = et.tag_id
             WHERE et.event_id = ? ORDER BY t.name COLLATE NOCASE, t.name
-            """).map([rowID]) { $0[0] }
+            """
+        ).map([rowID]) { $0[0] }
     }
 
     func rowID(of uid: String) throws -> Int64? {
@@ -101,11 +108,15 @@ extension Store {
             uid = try unusedID(for: event.title, fallback: "event", in: "events")
         }
         let date = event.date
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO events (uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [uid, event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
-                  date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event)])
+            """,
+            [
+                uid, event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
+                date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event),
+            ])
         try insertLinks(of: event, rowID: database.lastInsertedRowID, isNew: true)
         return uid
     }
@@ -113,12 +124,16 @@ extension Store {
     /// Overwrites the row `rowID` and its links with a normalized event. Call inside a transaction.
     func replace(rowID: Int64, with event: Event) throws {
         let date = event.date
-        try database.execute("""
+        try database.execute(
+            """
             UPDATE events SET title = ?, summary = ?, kind = ?, date = ?, start = ?, end = ?, precision = ?,
                 uncertain = ?, approximate = ?, partnership_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
             WHERE id = ?
-            """, [event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
-                  date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event), rowID])
+            """,
+            [
+                event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
+                date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event), rowID,
+            ])
         try database.execute("DELETE FROM event_actors WHERE event_id = ?", [rowID])
         try database.execute("DELETE FROM event_tags WHERE event_id = ?", [rowID])
         try database.execute("DELETE FROM quotes WHERE event_id = ?", [rowID])
@@ -133,8 +148,9 @@ extension Store {
 
     private func insertLinks(of event: Event, rowID: Int64, isNew: Bool) throws {
         for (position, actor) in event.actors.enumerated() {
-            try database.execute("INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
-                                 [rowID, position, try actorRowID(named: actor.name)!, actor.role])
+            try database.execute(
+                "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
+                [rowID, position, try actorRowID(named: actor.name)!, actor.role])
         }
         for tag in event.tags {
             try database.execute("INSERT OR IGNORE INTO event_tags (event_id, tag_id) VALUES (?, ?)", [rowID, try tagID(named: tag)])

@@ -19,16 +19,19 @@ extension Store {
     func readPartnership(_ row: Row) throws -> Partnership {
         let rowID: Int64 = row[0]
         let uid: String = row[1]
-        let members = try database.cachedStatement("""
+        let members = try database.cachedStatement(
+            """
             SELECT a.name, m.role FROM partnership_members m JOIN actors a ON a.id = m.actor_id
             WHERE m.partnership_id = ? ORDER BY m.position
-            """).map([rowID]) { ActorRole(name: $0[0], role: $0[1]) }
+            """
+        ).map([rowID]) { ActorRole(name: $0[0], role: $0[1]) }
         let terms = try database.cachedStatement("SELECT clause FROM partnership_terms WHERE partnership_id = ? ORDER BY position")
             .map([rowID]) { $0[0] as String }
-        return Partnership(id: uid, name: row[2], members: members, date: try storedDate(row[3], what: "partnership \(uid)"),
-                           term: row[4], summary: row[5], terms: terms,
-                           sources: try citations(in: "partnership_sources", owner: "partnership_id", rowID: rowID),
-                           createdAt: row[6], updatedAt: row[7])
+        return Partnership(
+            id: uid, name: row[2], members: members, date: try storedDate(row[3], what: "partnership \(uid)"),
+            term: row[4], summary: row[5], terms: terms,
+            sources: try citations(in: "partnership_sources", owner: "partnership_id", rowID: rowID),
+            createdAt: row[6], updatedAt: row[7])
     }
 
     /// Stores a new partnership; returns its id (given, or made from its name).
@@ -87,7 +90,8 @@ extension Store {
             uid = try unusedID(for: partnership.name, fallback: "partnership", in: "partnerships")
         }
         let date = partnership.date
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO partnerships (uid, name, date, start, end, term, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [uid, partnership.name, date?.edtf, date?.earliest?.iso, date?.latest?.iso, partnership.term, partnership.summary])
         try writeLinks(of: partnership, rowID: database.lastInsertedRowID)
@@ -96,7 +100,8 @@ extension Store {
 
     func replacePartnership(rowID: Int64, with partnership: Partnership) throws {
         let date = partnership.date
-        try database.execute("""
+        try database.execute(
+            """
             UPDATE partnerships SET name = ?, date = ?, start = ?, end = ?, term = ?, summary = ?,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?
             """, [partnership.name, date?.edtf, date?.earliest?.iso, date?.latest?.iso, partnership.term, partnership.summary, rowID])
@@ -106,12 +111,14 @@ extension Store {
     private func writeLinks(of partnership: Partnership, rowID: Int64) throws {
         try database.execute("DELETE FROM partnership_members WHERE partnership_id = ?", [rowID])
         for (position, member) in partnership.members.enumerated() {
-            try database.execute("INSERT INTO partnership_members (partnership_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
-                                 [rowID, position, try actorRowID(named: member.name)!, member.role])
+            try database.execute(
+                "INSERT INTO partnership_members (partnership_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
+                [rowID, position, try actorRowID(named: member.name)!, member.role])
         }
         try database.execute("DELETE FROM partnership_terms WHERE partnership_id = ?", [rowID])
         for (position, clause) in partnership.terms.enumerated() {
-            try database.execute("INSERT INTO partnership_terms (partnership_id, position, clause) VALUES (?, ?, ?)", [rowID, position, clause])
+            try database.execute(
+                "INSERT INTO partnership_terms (partnership_id, position, clause) VALUES (?, ?, ?)", [rowID, position, clause])
         }
         try insertCitations(partnership.sources, in: "partnership_sources", owner: "partnership_id", rowID: rowID)
     }

@@ -11,8 +11,11 @@ extension Store {
                 }
             } catch let error as DatabaseError where filter.search != nil && error.isSQLError {
                 // SQLITE_ERROR from MATCH: the query is not FTS5 syntax ("unbalanced, a lone AND).
-                throw TimelineError.invalidValue(field: "search", value: filter.search ?? "", expected: "\(error.message.shownInMessage(limit: 120)); "
-                    + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses")
+                throw TimelineError.invalidValue(
+                    field: "search", value: filter.search ?? "",
+                    expected: "\(error.message.shownInMessage(limit: 120)); "
+                        + "use words, \"exact phrases\" (also for words with hyphens: \"health-data\"), prefix*, AND, OR, NOT and parentheses"
+                )
             }
         }
     }
@@ -33,19 +36,25 @@ extension Store {
         try filter.checkSearchSize()
         var links = try filter.actors.map { name in
             let rowID = try existingActorRowID(named: name)
-            return EventFilter.LinkCondition(table: "event_actors", column: "actor_id",
-                                             rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
+            return EventFilter.LinkCondition(
+                table: "event_actors", column: "actor_id",
+                rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
         }
         links += try filter.tags.map { tag in
-            EventFilter.LinkCondition(table: "event_tags", column: "tag_id", rowIDs: try database.cachedStatement(
-                "SELECT id FROM tags WHERE name = ?").map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
+            EventFilter.LinkCondition(
+                table: "event_tags", column: "tag_id",
+                rowIDs: try database.cachedStatement(
+                    "SELECT id FROM tags WHERE name = ?"
+                ).map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
         }
         if filter.limit != nil && !filter.rankedBySearch {
             for index in links.indices {
                 let placeholders = Array(repeating: "?", count: links[index].rowIDs.count).joined(separator: ", ")
-                let count = try database.scalar("""
-                    SELECT count(*) FROM (SELECT 1 FROM \(links[index].table) WHERE \(links[index].column) IN (\(placeholders)) LIMIT 10000)
-                    """, links[index].rowIDs.map { $0 as any DatabaseValueConvertible }, as: Int.self) ?? 0
+                let count =
+                    try database.scalar(
+                        """
+                        SELECT count(*) FROM (SELECT 1 FROM \(links[index].table) WHERE \(links[index].column) IN (\(placeholders)) LIMIT 10000)
+                        """, links[index].rowIDs.map { $0 as any DatabaseValueConvertible }, as: Int.self) ?? 0
                 links[index].isCommon = count >= 10_000
             }
         }
@@ -85,7 +94,7 @@ extension Store {
     /// The records that `events` refer to, for a document holding just them.
     public func records(for events: [Event]) throws -> TimelineDocument {
         var references = References()
-        events.forEach { references.add($0) }
+        for event in events { references.add(event) }
         return try records(for: references)
     }
 
@@ -118,8 +127,9 @@ extension Store {
                 pending.append(related)
             }
         }
-        return TimelineDocument(actors: allActors.filter { references.actorNames.contains($0.name) },
-                                sources: try sources().filter { $0.id.map(references.sourceIDs.contains) ?? false },
-                                partnerships: partnerships)
+        return TimelineDocument(
+            actors: allActors.filter { references.actorNames.contains($0.name) },
+            sources: try sources().filter { $0.id.map(references.sourceIDs.contains) ?? false },
+            partnerships: partnerships)
     }
 }

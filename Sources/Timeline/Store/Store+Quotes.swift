@@ -5,7 +5,8 @@ extension Store {
         let quote = try quote.normalized()
         return try writeReporting {
             guard let rowID = try rowID(of: eventID) else { throw TimelineError.eventNotFound(id: eventID) }
-            let position = try database.scalar("SELECT coalesce(max(position) + 1, 0) FROM quotes WHERE event_id = ?", [rowID], as: Int.self) ?? 0
+            let position =
+                try database.scalar("SELECT coalesce(max(position) + 1, 0) FROM quotes WHERE event_id = ?", [rowID], as: Int.self) ?? 0
             try insertQuote(quote, eventRowID: rowID, position: position)
             return position + 1
         }
@@ -15,10 +16,13 @@ extension Store {
     public func removeQuote(number: Int, fromEvent eventID: String) throws {
         try write {
             guard let rowID = try rowID(of: eventID) else { throw TimelineError.eventNotFound(id: eventID) }
-            let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([rowID]) { $0[0] as Int64 }
+            let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([rowID]) {
+                $0[0] as Int64
+            }
             guard number >= 1, number <= ids.count else {
-                throw TimelineError.invalidValue(field: "quote number", value: String(number),
-                                                 expected: "event \(eventID) has \(ids.count) quote\(ids.count == 1 ? "" : "s")")
+                throw TimelineError.invalidValue(
+                    field: "quote number", value: String(number),
+                    expected: "event \(eventID) has \(ids.count) quote\(ids.count == 1 ? "" : "s")")
             }
             try database.execute("DELETE FROM quotes WHERE id = ?", [ids[number - 1]])
         }
@@ -34,11 +38,13 @@ extension Store {
                 speakers = exact ? [rowID] : try familyRowIDs(of: rowID)
             }
             var listings: [QuoteListing] = []
-            try database.cachedStatement("""
+            try database.cachedStatement(
+                """
                 SELECT e.id, e.uid, e.title, e.date FROM events e
                 WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.event_id = e.id)
                 ORDER BY e.start, e.precision DESC, e.id
-                """).forEachRow { row in
+                """
+            ).forEachRow { row in
                 let uid: String = row[1]
                 guard let date = try storedDate(row[3], what: "event \"\(uid)\"") else { return }
                 for (offset, quote) in try quotes(ofEventRowID: row[0], at: date).enumerated() {
@@ -54,29 +60,36 @@ extension Store {
 
     /// An event's quotes in order, each with the role its speaker held at `date`.
     func quotes(ofEventRowID rowID: Int64, at date: PartialDate) throws -> [Quote] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             SELECT q.speaker_id, a.name, q.text, q.language, q.translation, q.translation_language, q.locator,
                    s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language
             FROM quotes q JOIN actors a ON a.id = q.speaker_id LEFT JOIN sources s ON s.id = q.source_id
             WHERE q.event_id = ? ORDER BY q.position
-            """).map([rowID]) { row -> Quote in
+            """
+        ).map([rowID]) { row -> Quote in
             let sourceID: String? = row[7]
             var source: Citation?
             if sourceID != nil { source = Citation(try readSource(row, from: 7), locator: row[6]) }
             let speakerRowID: Int64 = row[0]
             let speakerRole = try role(ofActorRowID: speakerRowID, at: date)
-            return Quote(speaker: row[1], text: row[2], language: row[3], translation: row[4], translationLanguage: row[5],
-                         source: source, speakerRole: speakerRole)
+            return Quote(
+                speaker: row[1], text: row[2], language: row[3], translation: row[4], translationLanguage: row[5],
+                source: source, speakerRole: speakerRole)
         }
     }
 
     func insertQuote(_ quote: Quote, eventRowID: Int64, position: Int) throws {
         var sourceRowID: Int64?
         if let citation = quote.source { sourceRowID = try self.sourceRowID(for: citation.source) }
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO quotes (event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [eventRowID, position, try actorRowID(named: quote.speaker)!, quote.text, quote.language, quote.translation,
-                  quote.translationLanguage, sourceRowID, quote.source?.locator])
+            """,
+            [
+                eventRowID, position, try actorRowID(named: quote.speaker)!, quote.text, quote.language, quote.translation,
+                quote.translationLanguage, sourceRowID, quote.source?.locator,
+            ])
     }
 }

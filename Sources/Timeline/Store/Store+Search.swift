@@ -23,7 +23,8 @@ extension Store {
     /// Recomputes the derived search columns of the events after row `firstRow`, from the
     /// `event_search_text` view (where migration 0003 defines them). Call inside a transaction.
     func refreshSearchColumns(ofRowsAfter firstRow: Int64) throws {
-        try database.execute("""
+        try database.execute(
+            """
             UPDATE events SET
                 actors_text = (SELECT s.actors_text FROM event_search_text s WHERE s.event_id = events.id),
                 tags_text = (SELECT s.tags_text FROM event_search_text s WHERE s.event_id = events.id),

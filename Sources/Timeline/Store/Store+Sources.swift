@@ -6,10 +6,11 @@ extension Store {
     /// Reads one row of `selectSourceSQL` (from column `offset` on).
     func readSource(_ row: Row, from offset: Int = 0) throws -> Source {
         let id: String = row[offset]
-        return Source(id: id, title: row[offset + 1], url: row[offset + 2], publisher: row[offset + 3], author: row[offset + 4],
-                      published: try storedDate(row[offset + 5], what: "source \(id) (published)"),
-                      accessed: try storedDate(row[offset + 6], what: "source \(id) (accessed)"),
-                      archivedURL: row[offset + 7], language: row[offset + 8])
+        return Source(
+            id: id, title: row[offset + 1], url: row[offset + 2], publisher: row[offset + 3], author: row[offset + 4],
+            published: try storedDate(row[offset + 5], what: "source \(id) (published)"),
+            accessed: try storedDate(row[offset + 6], what: "source \(id) (accessed)"),
+            archivedURL: row[offset + 7], language: row[offset + 8])
     }
 
     /// Every source, by id.
@@ -26,12 +27,14 @@ extension Store {
     public func citations(ofSource id: String) throws -> [String] {
         try read {
             guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
-            return try database.cachedStatement("""
+            return try database.cachedStatement(
+                """
                 SELECT e.uid FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.source_id = ?1
                 UNION SELECT 'partnership ' || p.uid FROM partnership_sources ps JOIN partnerships p ON p.id = ps.partnership_id WHERE ps.source_id = ?1
                 UNION SELECT 'quote in ' || e.uid FROM quotes q JOIN events e ON e.id = q.event_id WHERE q.source_id = ?1
                 ORDER BY 1
-                """).map([rowID]) { $0[0] as String }
+                """
+            ).map([rowID]) { $0[0] as String }
         }
     }
 
@@ -53,7 +56,9 @@ extension Store {
     /// Replaces the fields of the stored source with `source.id`.
     public func updateSource(_ source: Source) throws {
         let source = try source.normalized()
-        guard let id = source.id else { throw TimelineError.invalidValue(field: "source id", value: "", expected: "an update needs the source's id") }
+        guard let id = source.id else {
+            throw TimelineError.invalidValue(field: "source id", value: "", expected: "an update needs the source's id")
+        }
         try write {
             guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
             try replaceSource(rowID: rowID, with: source)
@@ -108,7 +113,8 @@ extension Store {
             existing = try sourceRowID(uid: title)
             if existing == nil {
                 // A title names the source that has it, with or without a URL.
-                existing = try database.scalar("SELECT id FROM sources WHERE title = ? ORDER BY url IS NOT NULL, id", [title], as: Int64.self)
+                existing = try database.scalar(
+                    "SELECT id FROM sources WHERE title = ? ORDER BY url IS NOT NULL, id", [title], as: Int64.self)
             }
         }
         guard let existing else {
@@ -116,7 +122,8 @@ extension Store {
             createdByReference.append("source \"\(inserted.uid)\"")
             return inserted.rowID
         }
-        try database.execute("""
+        try database.execute(
+            """
             UPDATE sources SET title = coalesce(title, ?), url = coalesce(url, ?), publisher = coalesce(publisher, ?),
                 author = coalesce(author, ?), published = coalesce(published, ?), accessed = coalesce(accessed, ?),
                 archived_url = coalesce(archived_url, ?), language = coalesce(language, ?)
@@ -128,7 +135,8 @@ extension Store {
 
     func insertSource(_ source: Source) throws -> (rowID: Int64, uid: String) {
         let uid = try source.id ?? unusedID(for: source.title ?? source.url ?? "source", fallback: "source", in: "sources")
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO sources (title, url, publisher, author, published, accessed, archived_url, language, uid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, sourceValues(source) + [uid])
@@ -136,7 +144,8 @@ extension Store {
     }
 
     func replaceSource(rowID: Int64, with source: Source) throws {
-        try database.execute("""
+        try database.execute(
+            """
             UPDATE sources SET title = ?, url = ?, publisher = ?, author = ?, published = ?, accessed = ?, archived_url = ?,
                 language = ? WHERE id = ?
             """, sourceValues(source) + [rowID])
@@ -144,22 +153,27 @@ extension Store {
     }
 
     private func sourceValues(_ source: Source) -> [any DatabaseValueConvertible] {
-        [source.title, source.url, source.publisher, source.author, source.published?.edtf, source.accessed?.edtf,
-         source.archivedURL, source.language]
+        [
+            source.title, source.url, source.publisher, source.author, source.published?.edtf, source.accessed?.edtf,
+            source.archivedURL, source.language,
+        ]
     }
 
     /// Citations of an event or a partnership: `table` is event_sources or partnership_sources.
     func citations(in table: String, owner column: String, rowID: Int64) throws -> [Citation] {
-        try database.cachedStatement("""
+        try database.cachedStatement(
+            """
             SELECT c.source_id, c.locator FROM \(table) c WHERE c.\(column) = ? ORDER BY c.position
-            """).map([rowID]) { row in Citation(try source(rowID: row[0]), locator: row[1]) }
+            """
+        ).map([rowID]) { row in Citation(try source(rowID: row[0]), locator: row[1]) }
     }
 
     /// The source at a row, read once per read or write: a timeline cites the same few
     /// sources from many events.
     func source(rowID: Int64) throws -> Source {
         if let source = sourcesByRowID[rowID] { return source }
-        guard let source = try database.cachedStatement(Self.selectSourceSQL + " WHERE s.id = ?").first([rowID], { try readSource($0) }) else {
+        guard let source = try database.cachedStatement(Self.selectSourceSQL + " WHERE s.id = ?").first([rowID], { try readSource($0) })
+        else {
             throw TimelineError.invalidValue(field: "source", value: "#\(rowID)", expected: "no such source")
         }
         sourcesByRowID[rowID] = source
@@ -170,8 +184,9 @@ extension Store {
     func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64, replacing: Bool = true) throws {
         if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ?", [rowID]) }
         for (position, citation) in citations.enumerated() {
-            try database.execute("INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)",
-                                 [rowID, position, try sourceRowID(for: citation.source), citation.locator])
+            try database.execute(
+                "INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)",
+                [rowID, position, try sourceRowID(for: citation.source), citation.locator])
         }
     }
 
@@ -181,7 +196,8 @@ extension Store {
         let base = Identifier.slug(from: text, fallback: fallback)
         var candidate = base
         var counter = 1
-        while try reserved.contains(candidate) || database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil {
+        while try reserved.contains(candidate) || database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil
+        {
             counter += 1
             candidate = "\(base)-\(counter)"
         }

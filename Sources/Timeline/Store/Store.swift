@@ -207,8 +207,9 @@ public final class Store {
         do {
             return try PartialDate(parsing: text)
         } catch {
-            throw TimelineError.invalidValue(field: "date", value: text,
-                                             expected: "\(what) has it in the database; fix it in SQL with a date such as 2019-09-10 or 2019-09")
+            throw TimelineError.invalidValue(
+                field: "date", value: text,
+                expected: "\(what) has it in the database; fix it in SQL with a date such as 2019-09-10 or 2019-09")
         }
     }
 }

@@ -19,8 +19,10 @@ struct Add: ParsableCommand {
     @Argument(help: "What happened, in one line.")
     var title: String
 
-    @Option(help: ArgumentHelp("When: 2019-09-10, 2019-09, 2019, 2022-10-17?, 2021~, 2019-09-10/.., \"10 septembre 2019\", today.",
-                               valueName: "date"), transform: parseDate)
+    @Option(
+        help: ArgumentHelp(
+            "When: 2019-09-10, 2019-09, 2019, 2022-10-17?, 2021~, 2019-09-10/.., \"10 septembre 2019\", today.",
+            valueName: "date"), transform: parseDate)
     var date: PartialDate
 
     @OptionGroup var fields: EventFieldOptions
@@ -49,15 +51,17 @@ struct EventFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The partnership the event belongs to.", valueName: "id"))
     var partnership: String?
 
-    @Option(name: .customLong("actor"), help: ArgumentHelp("Who took part, with an optional role (repeatable).", valueName: "name[:role]"),
-            transform: parseActorRole)
+    @Option(
+        name: .customLong("actor"), help: ArgumentHelp("Who took part, with an optional role (repeatable).", valueName: "name[:role]"),
+        transform: parseActorRole)
     var actors: [ActorRole] = []
 
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("source"),
-            help: ArgumentHelp("Where it was reported: a source id, a URL or a title (repeatable).", valueName: "source"))
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp("Where it was reported: a source id, a URL or a title (repeatable).", valueName: "source"))
     var sources: [String] = []
 
     var isEmpty: Bool { summary == nil && kind == nil && partnership == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty }

@@ -28,8 +28,9 @@ struct Check: ParsableCommand {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        StandardError.write("\(count(findings.count, "finding")): \(count(errors, "error")), \(count(warnings, "warning"))"
-                            + (strict && warnings > 0 ? " (--strict: warnings fail the check)" : "") + "\n")
+        StandardError.write(
+            "\(count(findings.count, "finding")): \(count(errors, "error")), \(count(warnings, "warning"))"
+                + (strict && warnings > 0 ? " (--strict: warnings fail the check)" : "") + "\n")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }
 }

@@ -32,8 +32,9 @@ struct Edit: ParsableCommand {
     @Option(name: .customLong("remove-tag"), help: ArgumentHelp("Remove this tag (repeatable).", valueName: "tag"))
     var removedTags: [String] = []
 
-    @Option(name: .customLong("remove-source"),
-            help: ArgumentHelp("Remove the source with this id, URL or title (repeatable).", valueName: "source"))
+    @Option(
+        name: .customLong("remove-source"),
+        help: ArgumentHelp("Remove the source with this id, URL or title (repeatable).", valueName: "source"))
     var removedSources: [String] = []
 
     func validate() throws {
@@ -50,7 +51,9 @@ struct Edit: ParsableCommand {
             let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
             try remove(removedActorNames, from: &event.actors, what: "actor") { [$0.name] }
             try remove(removedTags, from: &event.tags, what: "tag") { [$0] }
-            try remove(removedSources, from: &event.sources, what: "source") { [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 } }
+            try remove(removedSources, from: &event.sources, what: "source") {
+                [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
+            }
             fields.apply(to: &event)
         }
         noteCreatedRecords(written)

@@ -31,8 +31,11 @@ struct Export: ParsableCommand {
     @Flag(help: "csv: start with a UTF-8 byte order mark, so spreadsheets read accents right.")
     var bom = false
 
-    @Flag(name: .customLong("no-formula-escape"),
-          help: "csv, timesketch-csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them).")
+    @Flag(
+        name: .customLong("no-formula-escape"),
+        help:
+            "csv, timesketch-csv: write cells starting with = + - @ as they are (by default an apostrophe keeps spreadsheets from running them)."
+    )
     var noFormulaEscape = false
 
     @Option(help: ArgumentHelp("timelinejs, html, svg: the title slide's headline, the heading.", valueName: "text"))
@@ -47,7 +50,8 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("svg: the drawing's width in pixels (at least 480).", valueName: "pixels"))
     var width: Int = 1200
 
-    @Option(name: .customLong("group-by"), help: ArgumentHelp("timelinejs: group slides by kind, partnership or none.", valueName: "grouping"))
+    @Option(
+        name: .customLong("group-by"), help: ArgumentHelp("timelinejs: group slides by kind, partnership or none.", valueName: "grouping"))
     var grouping: TimelineJSWriter.Grouping = .kind
 
     /// Without --format: the format --output's extension names, else (stdout) json. An
@@ -56,8 +60,9 @@ struct Export: ParsableCommand {
         guard let output else { return .json }
         if let format = Format.forFile(output), format.canWrite { return format }
         let extensions = Format.all.filter(\.canWrite).flatMap(\.fileExtensions).map { "." + $0 }.joined(separator: ", ")
-        throw ValidationError("cannot tell the format of \(output.shownInMessage(limit: 200)) from its name: give --format, "
-                              + "or a file name ending in \(extensions)")
+        throw ValidationError(
+            "cannot tell the format of \(output.shownInMessage(limit: 200)) from its name: give --format, "
+                + "or a file name ending in \(extensions)")
     }
 
     func validate() throws {

@@ -1,10 +1,11 @@
 import ArgumentParser
+import Timeline
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Timeline
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,13 +61,13 @@ struct Import: ParsableCommand {
             }
         }
         // A dry run never creates the database; a real one may.
-        let report = if dryRun && FileSystem.entry(at: database.path) == .missing {
-            try run(try Store(path: ":memory:", access: .create))
-        } else {
-            try run(try database.open(.create))
-        }
+        let report =
+            if dryRun && FileSystem.entry(at: database.path) == .missing {
+                try run(try Store(path: ":memory:", access: .create))
+            } else {
+                try run(try database.open(.create))
+            }
         if showProgress { StandardError.write("\r\u{1B}[K") }
         StandardError.write((dryRun ? "dry run, nothing written: would import " : "imported ") + "\(report)\n")
     }
 }
-

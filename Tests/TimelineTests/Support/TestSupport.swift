@@ -55,8 +55,10 @@ struct RunResult {
 
 /// Runs the `timeline` binary built next to the test bundle, in `folder`, with an environment
 /// that has no TIMELINE_DB or NO_COLOR unless `environment` sets them.
-func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
-                 environment: [String: String] = [:], executable: URL = timelineBinary, prefix: [String] = []) throws -> RunResult {
+func runTimeline(
+    _ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
+    environment: [String: String] = [:], executable: URL = timelineBinary, prefix: [String] = []
+) throws -> RunResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = prefix + arguments
@@ -66,7 +68,9 @@ func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: Strin
     processEnvironment["NO_COLOR"] = nil
     processEnvironment.merge(environment) { $1 }
     process.environment = processEnvironment
-    let output = Pipe(), errors = Pipe(), input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = input
@@ -84,9 +88,10 @@ func runTimeline(_ arguments: [String], in folder: TemporaryFolder, stdin: Strin
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     errorsRead.wait()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+    return RunResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 /// The `timeline` executable that `swift build` put beside the test bundle.

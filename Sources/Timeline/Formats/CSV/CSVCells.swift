@@ -15,7 +15,10 @@ public enum CSVCells {
 
     static func escape(_ text: String) -> String {
         // \ ; ( ) [ ] { }: most text has none of them and is returned as it is.
-        guard text.containsUTF8Byte(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D })
+        guard
+            text.containsUTF8Byte(where: {
+                $0 == 0x5C || $0 == 0x3B || $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D
+            })
         else { return text }
         var escaped = ""
         for character in text {
@@ -32,7 +35,8 @@ public enum CSVCells {
     }
 
     static func citation(_ citation: Citation) -> String {
-        escape(citation.source.url ?? citation.source.title ?? citation.source.id ?? "") + (citation.locator.map { " (\(escape($0)))" } ?? "")
+        escape(citation.source.url ?? citation.source.title ?? citation.source.id ?? "")
+            + (citation.locator.map { " (\(escape($0)))" } ?? "")
     }
 
     static func quote(_ quote: Quote) -> String {
@@ -103,7 +107,8 @@ public enum CSVCells {
         var trimmed = item
         while trimmed.last?.character.isWhitespace == true, trimmed.last?.escaped == false { trimmed.removeLast() }
         guard trimmed.last == Token(character: ")", escaped: false),
-              let open = trimmed.lastIndex(of: Token(character: "(", escaped: false)) else { return (text(item), nil) }
+            let open = trimmed.lastIndex(of: Token(character: "(", escaped: false))
+        else { return (text(item), nil) }
         let inside = text(trimmed[(open + 1)..<(trimmed.count - 1)])
         return (text(trimmed[..<open]), inside.isEmpty ? nil : inside)
     }
@@ -141,8 +146,9 @@ public enum CSVCells {
             while index < item.count {
                 let token = item[index]
                 if token == Token(character: "[", escaped: false),
-                   let close = item[index...].firstIndex(of: Token(character: "]", escaped: false)),
-                   close + 1 < item.count, item[close + 1] == Token(character: ":", escaped: false) {
+                    let close = item[index...].firstIndex(of: Token(character: "]", escaped: false)),
+                    close + 1 < item.count, item[close + 1] == Token(character: ":", escaped: false)
+                {
                     parts.append((text(item[(index + 1)..<close]), []))
                     index = close + 2
                     continue
@@ -153,9 +159,10 @@ public enum CSVCells {
             guard parts.count >= 2, let language = parts[1].language else {
                 throw TimelineError.invalidValue(field: "quotes", value: text(item), expected: "write a quote as: speaker [fr]: text")
             }
-            return Quote(speaker: text(parts[0].tokens), text: text(parts[1].tokens), language: language,
-                         translation: parts.count > 2 ? text(parts[2].tokens) : nil,
-                         translationLanguage: parts.count > 2 ? parts[2].language : nil, source: source)
+            return Quote(
+                speaker: text(parts[0].tokens), text: text(parts[1].tokens), language: language,
+                translation: parts.count > 2 ? text(parts[2].tokens) : nil,
+                translationLanguage: parts.count > 2 ? parts[2].language : nil, source: source)
         }
     }
 }

@@ -15,11 +15,15 @@ public struct CSVEventReader: RecordReader {
         for (index, name) in header.enumerated() {
             let name = name.trimmingWhitespace.lowercased()
             guard CSVWriter.columns.contains(name) else {
-                throw TimelineError.importFailed(location: "row 1, column \(index + 1)",
-                    reason: "unknown column \"\(name.shownInMessage(limit: 40))\"; expected some of \(CSVWriter.columns.joined(separator: ", "))")
+                throw TimelineError.importFailed(
+                    location: "row 1, column \(index + 1)",
+                    reason:
+                        "unknown column \"\(name.shownInMessage(limit: 40))\"; expected some of \(CSVWriter.columns.joined(separator: ", "))"
+                )
             }
             guard columns.updateValue(index, forKey: name) == nil else {
-                throw TimelineError.importFailed(location: "row 1, column \(index + 1)", reason: "the column \"\(name.shownInMessage())\" appears twice")
+                throw TimelineError.importFailed(
+                    location: "row 1, column \(index + 1)", reason: "the column \"\(name.shownInMessage())\" appears twice")
             }
         }
         headerCount = header.count
@@ -40,7 +44,8 @@ public struct CSVEventReader: RecordReader {
             rowNumber += 1
             if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
             guard row.count <= headerCount else {
-                throw TimelineError.importFailed(location: "row \(rowNumber) (line \(reader.rowLine))",
+                throw TimelineError.importFailed(
+                    location: "row \(rowNumber) (line \(reader.rowLine))",
                     reason: "\(row.count) cells for \(headerCount) columns; a cell with a comma must be in double quotes")
             }
             func cell(_ name: String) -> String? {
@@ -52,13 +57,15 @@ public struct CSVEventReader: RecordReader {
                 let dateText = cell("date") ?? ""
                 let date: PartialDate
                 do { date = try PartialDate(parsing: dateText) } catch {
-                    throw TimelineError.invalidValue(field: "date", value: dateText,
-                                                     expected: "\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
+                    throw TimelineError.invalidValue(
+                        field: "date", value: dateText,
+                        expected: "\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
                 }
-                let event = Event(id: cell("id"), title: cell("title") ?? "", date: date, summary: cell("summary"), kind: cell("kind"),
-                                  partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
-                                  tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
-                                  quotes: try CSVCells.quotes(cell("quotes") ?? ""))
+                let event = Event(
+                    id: cell("id"), title: cell("title") ?? "", date: date, summary: cell("summary"), kind: cell("kind"),
+                    partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
+                    tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
+                    quotes: try CSVCells.quotes(cell("quotes") ?? ""))
                 // Columns the file does not have are kept as stored, not emptied.
                 let keeping = Set(EventField.allCases.filter { columns[$0.rawValue] == nil })
                 return (.event(try event.normalized(), keeping: keeping), location)

@@ -17,7 +17,8 @@ public struct CSVReader {
     /// silently replaced.
     private func text(_ bytes: [UInt8]) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TimelineError.importFailed(location: "line \(input.line)", reason: "the text is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
+            throw TimelineError.importFailed(
+                location: "line \(input.line)", reason: "the text is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
         }
         return text
     }
@@ -40,7 +41,8 @@ public struct CSVReader {
                 // A quoted field: up to the closing quote; "" is a quote.
                 while true {
                     guard let inner = try input.next() else {
-                        throw TimelineError.importFailed(location: "line \(startLine)", reason: "a quoted field starts there and is never closed")
+                        throw TimelineError.importFailed(
+                            location: "line \(startLine)", reason: "a quoted field starts there and is never closed")
                     }
                     if inner == UInt8(ascii: "\"") {
                         if try input.peek(1).first == UInt8(ascii: "\"") {
@@ -58,15 +60,26 @@ public struct CSVReader {
                     fields.append(try text(field))
                     return fields
                 }
-                if after == UInt8(ascii: "\r"), try input.peek(1).first == 0x0A { _ = try input.next(); fields.append(try text(field)); return fields }
-                if after == 0x0A { fields.append(try text(field)); return fields }
+                if after == UInt8(ascii: "\r"), try input.peek(1).first == 0x0A {
+                    _ = try input.next()
+                    fields.append(try text(field))
+                    return fields
+                }
+                if after == 0x0A {
+                    fields.append(try text(field))
+                    return fields
+                }
                 guard after == UInt8(ascii: ",") else {
-                    throw TimelineError.importFailed(location: "line \(input.line)",
-                                                     reason: "a closing quote must be followed by a comma or the end of the row")
+                    throw TimelineError.importFailed(
+                        location: "line \(input.line)",
+                        reason: "a closing quote must be followed by a comma or the end of the row")
                 }
                 fields.append(try text(field))
                 field.removeAll(keepingCapacity: true)
-                guard let following = try input.next() else { fields.append(""); return fields }
+                guard let following = try input.next() else {
+                    fields.append("")
+                    return fields
+                }
                 byte = following
                 continue
             }
@@ -79,8 +92,9 @@ public struct CSVReader {
                 fields.append(try text(field))
                 return fields
             case UInt8(ascii: "\""):
-                throw TimelineError.importFailed(location: "line \(input.line)",
-                                                 reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                throw TimelineError.importFailed(
+                    location: "line \(input.line)",
+                    reason: "a quote inside an unquoted field; quote the whole field and double the quote")
             case 0:
                 throw notText
             default:

@@ -57,7 +57,10 @@ public struct ChartWriter: EventWriter {
             for partnership in records.partnerships {
                 if let date = partnership.date { include(DateMark(date, today: today)) }
             }
-            guard first != Int.max else { self.pass = pass; return }
+            guard first != Int.max else {
+                self.pass = pass
+                return
+            }
             if anyOpen {
                 first = min(first, today.daysSince1970)
                 afterLast = max(afterLast, today.daysSince1970 + 1)
@@ -90,8 +93,10 @@ public struct ChartWriter: EventWriter {
     }
 
     /// What each mark means, as the legend lines say it.
-    static let legend = ["● a day", "━ a month, season, year or decade: its whole span", "○ ┄ uncertain (?) or approximate (~)",
-                         "→ still going", "? end unknown", "│ today"]
+    static let legend = [
+        "● a day", "━ a month, season, year or decade: its whole span", "○ ┄ uncertain (?) or approximate (~)",
+        "→ still going", "? end unknown", "│ today",
+    ]
 
     private mutating func include(_ mark: DateMark) {
         first = min(first, mark.start)
@@ -144,7 +149,8 @@ public struct ChartWriter: EventWriter {
             let at = min(max(column(Double(mark.start) + 0.5), 0), last)
             cells[at] = mark.uncertain || mark.approximate ? "○" : "●"
         } else {
-            var start = column(Double(mark.start)), end = column(Double(mark.end))
+            var start = column(Double(mark.start))
+            var end = column(Double(mark.end))
             if !mark.hasEnd && !mark.openEnd { end = start + 2 }
             if !mark.hasStart { start = end - 2 }
             start = min(max(start, 0), last)
@@ -195,8 +201,8 @@ public struct ChartWriter: EventWriter {
     }
 }
 
-private extension String {
-    var trimmingTrailingSpaces: String {
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

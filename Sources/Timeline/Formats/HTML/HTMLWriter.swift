@@ -19,7 +19,8 @@ public struct HTMLWriter: EventWriter {
     /// A big timeline's list: inside `<noscript>`, so a browser with JavaScript skips its markup
     /// (the page's script builds the same items from the data after the chart is drawn) while a
     /// reader without JavaScript gets it as it is.
-    static let compactListStart = "<p class=\"list-note\">The title and date of every event; the chart shows the details.</p>\n"
+    static let compactListStart =
+        "<p class=\"list-note\">The title and date of every event; the chart shows the details.</p>\n"
         + "<noscript><ol class=\"events events--compact\">"
 
     public var records: TimelineDocument
@@ -39,8 +40,10 @@ public struct HTMLWriter: EventWriter {
     private var count = 0
     private var partnershipNames: [String: String] = [:]
 
-    public init(records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
-                lanes: Lanes = .partnership, today: Day) {
+    public init(
+        records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
+        lanes: Lanes = .partnership, today: Day
+    ) {
         self.records = records
         self.title = title
         self.description = description
@@ -52,9 +55,11 @@ public struct HTMLWriter: EventWriter {
         partnershipNames = Dictionary(records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
         output.write(Self.templatePart(0, filledWith: templateValues))
         var head = ""
-        Self.lean([("title", .string(title)), ("description", description.map(JSONValue.string) ?? .null),
-                   ("today", .string(today.iso)), ("lanes", .string(lanes.rawValue)),
-                   ("partnerships", .array(records.partnerships.map(payload)))]).writeCompact(to: &head)
+        Self.lean([
+            ("title", .string(title)), ("description", description.map(JSONValue.string) ?? .null),
+            ("today", .string(today.iso)), ("lanes", .string(lanes.rawValue)),
+            ("partnerships", .array(records.partnerships.map(payload))),
+        ]).writeCompact(to: &head)
         // The events follow in an array left open: `{…,"events":[`.
         output.write(Self.scriptSafe(String(head.dropLast())) + ",\"events\":[")
         pass = 0
@@ -97,15 +102,16 @@ public struct HTMLWriter: EventWriter {
         output.write(Self.templatePart(2, filledWith: templateValues))
     }
 
-
     // MARK: - The template
 
     /// The template's placeholders other than the list and the data, which the passes write.
     private var templateValues: [String: String] {
-        ["lang": "en", "title": Escaping.html(title), "description": Escaping.html(description ?? ""),
-         "csp": "default-src 'none'; script-src 'sha256-\(PageAssets.scriptHash)'; style-src 'sha256-\(PageAssets.styleHash)'; "
-            + "img-src data:; base-uri 'none'; form-action 'none'",
-         "style": PageAssets.style, "script": PageAssets.script]
+        [
+            "lang": "en", "title": Escaping.html(title), "description": Escaping.html(description ?? ""),
+            "csp": "default-src 'none'; script-src 'sha256-\(PageAssets.scriptHash)'; style-src 'sha256-\(PageAssets.styleHash)'; "
+                + "img-src data:; base-uri 'none'; form-action 'none'",
+            "style": PageAssets.style, "script": PageAssets.script,
+        ]
     }
 
     /// The template before `{{data}}` (part 0), between `{{data}}` and `{{list}}` (1), or after
@@ -113,12 +119,14 @@ public struct HTMLWriter: EventWriter {
     /// scanned again).
     static func templatePart(_ part: Int, filledWith values: [String: String]) -> String {
         let template = PageAssets.template
-        let list = template.firstRange(of: "{{list}}")!, data = template.firstRange(of: "{{data}}")!
-        let text = switch part {
-        case 0: template[..<data.lowerBound]
-        case 1: template[data.upperBound..<list.lowerBound]
-        default: template[list.upperBound...]
-        }
+        let list = template.firstRange(of: "{{list}}")!
+        let data = template.firstRange(of: "{{data}}")!
+        let text =
+            switch part {
+            case 0: template[..<data.lowerBound]
+            case 1: template[data.upperBound..<list.lowerBound]
+            default: template[list.upperBound...]
+            }
         var filled = ""
         var rest = text[...]
         while let open = rest.firstRange(of: "{{") {
@@ -136,7 +144,8 @@ public struct HTMLWriter: EventWriter {
     static func scriptSafe(_ json: String) -> String {
         // U+2028 and U+2029 are E2 80 A8/A9 in UTF-8: a byte scan finds every candidate.
         guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == 0xE2 }),
-              json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+            json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        else { return json }
         var text = ""
         for scalar in json.unicodeScalars {
             switch scalar {
@@ -161,9 +170,12 @@ extension HTMLWriter {
         if let kind = event.kind { facts += "<dt>Kind</dt><dd>\(Escaping.html(kind))</dd>" }
         if let id = event.partnership { facts += "<dt>Partnership</dt><dd>\(Escaping.html(partnershipNames[id] ?? id))</dd>" }
         if !event.actors.isEmpty {
-            facts += "<dt>Actors</dt><dd><ul class=\"actors\">" + event.actors.map { actor in
-                "<li>\(Escaping.html(actor.name))" + (actor.role.map { "<span class=\"role\"> (\(Escaping.html($0)))</span>" } ?? "") + "</li>"
-            }.joined() + "</ul></dd>"
+            facts +=
+                "<dt>Actors</dt><dd><ul class=\"actors\">"
+                + event.actors.map { actor in
+                    "<li>\(Escaping.html(actor.name))" + (actor.role.map { "<span class=\"role\"> (\(Escaping.html($0)))</span>" } ?? "")
+                        + "</li>"
+                }.joined() + "</ul></dd>"
         }
         if !event.tags.isEmpty {
             facts += "<dt>Tags</dt><dd><ul class=\"tags\">" + event.tags.map { "<li>\(Escaping.html($0))</li>" }.joined() + "</ul></dd>"
@@ -171,7 +183,8 @@ extension HTMLWriter {
         if !facts.isEmpty { html += "<dl class=\"facts\">\(facts)</dl>" }
         if let summary = event.summary { html += "<p class=\"summary\">\(Escaping.html(summary))</p>" }
         for quote in event.quotes {
-            html += "<figure class=\"quote\"><blockquote\(languageAttribute(quote.language))><p>\(Escaping.html(quote.text))</p></blockquote>"
+            html +=
+                "<figure class=\"quote\"><blockquote\(languageAttribute(quote.language))><p>\(Escaping.html(quote.text))</p></blockquote>"
             if let translation = quote.translation {
                 html += "<p class=\"translation\"\(languageAttribute(quote.translationLanguage))>\(Escaping.html(translation))</p>"
             }
@@ -197,12 +210,13 @@ extension HTMLWriter {
     private func when(_ date: PartialDate) -> String {
         let display = Escaping.html(date.display)
         guard !date.isInterval, let start = date.earliest?.iso, start.utf8.count == 10 else { return display }
-        let length = switch date.unit {
-        case "day": 10
-        case "month": 7
-        case "year": 4
-        default: 0
-        }
+        let length =
+            switch date.unit {
+            case "day": 10
+            case "month": 7
+            case "year": 4
+            default: 0
+            }
         return length == 0 ? display : "<time datetime=\"\(start.prefix(length))\">\(display)</time>"
     }
 
@@ -237,13 +251,14 @@ extension HTMLWriter {
     /// An object without its empty members: `null`, `false` and `[]` are left out (the page
     /// reads a missing member as that), which makes the data of a big timeline much smaller.
     static func lean(_ members: [(String, JSONValue)]) -> JSONValue {
-        .object(members.filter { _, value in
-            switch value {
-            case .null, .bool(false): false
-            case .array(let elements): !elements.isEmpty
-            default: true
-            }
-        }.map { (key: $0.0, value: $0.1) })
+        .object(
+            members.filter { _, value in
+                switch value {
+                case .null, .bool(false): false
+                case .array(let elements): !elements.isEmpty
+                default: true
+                }
+            }.map { (key: $0.0, value: $0.1) })
     }
 
     func payload(_ event: Event) -> JSONValue {
@@ -253,11 +268,17 @@ extension HTMLWriter {
             ("actors", .array(event.actors.map { Self.lean([("name", .string($0.name)), ("role", optional($0.role))]) })),
             ("tags", .array(event.tags.map(JSONValue.string))), ("partnership", optional(event.partnership)),
             ("summary", optional(event.summary)),
-            ("quotes", .array(event.quotes.map { quote in
-                Self.lean([("speaker", .string(quote.speaker)), ("role", optional(quote.speakerRole)), ("text", .string(quote.text)),
-                           ("language", optional(quote.language)), ("translation", optional(quote.translation)),
-                           ("translationLanguage", optional(quote.translationLanguage)), ("source", quote.source.map(payload) ?? .null)])
-            })),
+            (
+                "quotes",
+                .array(
+                    event.quotes.map { quote in
+                        Self.lean([
+                            ("speaker", .string(quote.speaker)), ("role", optional(quote.speakerRole)), ("text", .string(quote.text)),
+                            ("language", optional(quote.language)), ("translation", optional(quote.translation)),
+                            ("translationLanguage", optional(quote.translationLanguage)), ("source", quote.source.map(payload) ?? .null),
+                        ])
+                    })
+            ),
             ("sources", .array(event.sources.map(payload))),
         ])
     }

@@ -17,13 +17,17 @@ public struct ICalendarWriter: EventWriter {
 
     /// `date` as a DTSTAMP value: UTC, basic format, whole seconds (`20190910T120000Z`).
     public static func stamp(for date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(dateSeparator: .omitted, dateTimeSeparator: .standard,
-                                               timeSeparator: .omitted, timeZone: .gmt))
+        date.formatted(
+            Date.ISO8601FormatStyle(
+                dateSeparator: .omitted, dateTimeSeparator: .standard,
+                timeSeparator: .omitted, timeZone: .gmt))
     }
 
     public mutating func writeHeader(to output: inout some TextOutputStream) {
-        for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline 0.1//EN",
-                     "CALSCALE:GREGORIAN", "X-WR-CALNAME:Timeline"] {
+        for line in [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline 0.1//EN",
+            "CALSCALE:GREGORIAN", "X-WR-CALNAME:Timeline",
+        ] {
             Self.writeLine(line, to: &output)
         }
     }
@@ -67,8 +71,10 @@ public struct ICalendarWriter: EventWriter {
         if date.earliest == nil {
             lines.append("Start not known: shown on its last day only.")
         } else if date.latest == nil {
-            lines.append(date.isOngoing ? "Still ongoing: shown on its first day only."
-                                        : "End not known: shown on its first day only.")
+            lines.append(
+                date.isOngoing
+                    ? "Still ongoing: shown on its first day only."
+                    : "End not known: shown on its first day only.")
         }
         if let summary = event.summary { lines.append(summary) }
         if !event.actors.isEmpty { lines.append("Actors: " + event.actors.map(\.labelWithRole).joined(separator: ", ")) }

@@ -99,13 +99,15 @@ extension ActorProfile {
         object.add("kind", kind.rawValue)
         object.add("aliases", aliases.map { .string($0) })
         object.add("part_of", partOf)
-        object.add("affiliations", affiliations.map { affiliation in
-            var item = JSONObjectBuilder()
-            item.add("organization", affiliation.organization)
-            item.add("role", affiliation.role)
-            item.add("date", affiliation.date?.edtf)
-            return item.value
-        })
+        object.add(
+            "affiliations",
+            affiliations.map { affiliation in
+                var item = JSONObjectBuilder()
+                item.add("organization", affiliation.organization)
+                item.add("role", affiliation.role)
+                item.add("date", affiliation.date?.edtf)
+                return item.value
+            })
         return object.value
     }
 }

@@ -17,8 +17,9 @@ public enum JSONDocumentReader {
         }
         let document: JSONObject
         do {
-            document = try JSONObject(root, path: nil, keys: ["timeline", "actors", "sources", "partnerships", "events"],
-                                      expected: "an object {\"timeline\": 2, \"events\": [...]}")
+            document = try JSONObject(
+                root, path: nil, keys: ["timeline", "actors", "sources", "partnerships", "events"],
+                expected: "an object {\"timeline\": 2, \"events\": [...]}")
             guard case .integer(let version)? = document.values["timeline"], readableVersions.contains(version) else {
                 throw FieldError(field: "timeline", message: "must be the format version, 1 or 2")
             }
@@ -46,8 +47,10 @@ public enum JSONDocumentReader {
 
     // MARK: - Records
 
-    private static func records<T>(_ document: JSONObject, _ key: String, name: String,
-                                   read: (JSONObject) throws -> T) throws -> [T] {
+    private static func records<T>(
+        _ document: JSONObject, _ key: String, name: String,
+        read: (JSONObject) throws -> T
+    ) throws -> [T] {
         let values: [JSONValue]
         do {
             values = try document.array(key)
@@ -57,33 +60,43 @@ public enum JSONDocumentReader {
         return try values.enumerated().map { offset, value in
             let object = try? JSONObject(value, path: nil, keys: nil, expected: "an object")
             let id = object.flatMap { try? $0.string(key == "actors" ? "name" : "id") }
-            let location = "\(name) \(offset + 1)" + (id.map { key == "actors" ? " (\"\($0.shownInMessage())\")" : " (id \"\($0.shownInMessage())\")" } ?? "")
+            let location =
+                "\(name) \(offset + 1)"
+                + (id.map { key == "actors" ? " (\"\($0.shownInMessage())\")" : " (id \"\($0.shownInMessage())\")" } ?? "")
             do {
                 return try read(try JSONObject(value, path: nil, keys: nil, expected: "an object"))
             } catch let error as FieldError {
-                throw TimelineError.importFailed(location: location + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""),
-                                                 reason: error.message)
+                throw TimelineError.importFailed(
+                    location: location + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""),
+                    reason: error.message)
             }
         }
     }
 
     static func event(_ object: JSONObject) throws -> Event {
-        try object.allow(["id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
-                          "actors", "tags", "sources", "quotes", "snippet"])
+        try object.allow([
+            "id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
+            "actors", "tags", "sources", "quotes", "snippet",
+        ])
         let event = Event(
             id: try object.string("id"), title: try object.required("title"), date: try object.requiredDate("date"),
             summary: try object.string("summary"), kind: try object.string("kind"), partnership: try object.string("partnership"),
-            actors: try object.objects("actors", keys: ["name", "role"]).map { ActorRole(name: try $0.required("name"), role: try $0.string("role")) },
+            actors: try object.objects("actors", keys: ["name", "role"]).map {
+                ActorRole(name: try $0.required("name"), role: try $0.string("role"))
+            },
             tags: try object.strings("tags"),
             sources: try object.objects("sources", keys: nil).map(citation),
-            quotes: try object.objects("quotes", keys: ["speaker", "text", "language", "translation", "translation_language", "source", "locator"])
-                .map { quote in
-                    let sourceID = try quote.string("source")
-                    return Quote(speaker: try quote.required("speaker"), text: try quote.required("text"),
-                                 language: try quote.required("language"), translation: try quote.string("translation"),
-                                 translationLanguage: try quote.string("translation_language"),
-                                 source: try sourceID.map { Citation(Source(id: $0), locator: try quote.string("locator")) })
-                })
+            quotes: try object.objects(
+                "quotes", keys: ["speaker", "text", "language", "translation", "translation_language", "source", "locator"]
+            )
+            .map { quote in
+                let sourceID = try quote.string("source")
+                return Quote(
+                    speaker: try quote.required("speaker"), text: try quote.required("text"),
+                    language: try quote.required("language"), translation: try quote.string("translation"),
+                    translationLanguage: try quote.string("translation_language"),
+                    source: try sourceID.map { Citation(Source(id: $0), locator: try quote.string("locator")) })
+            })
         return try object.normalizing { try event.normalized() }
     }
 
@@ -103,10 +116,11 @@ public enum JSONDocumentReader {
     private static func source(_ object: JSONObject, allowing extra: Set<String>) throws -> Source {
         let keys: Set<String> = ["id", "title", "url", "publisher", "author", "published", "accessed", "archived_url", "language"]
         try object.allow(keys.union(extra))
-        let source = Source(id: try object.string("id"), title: try object.string("title"), url: try object.string("url"),
-                            publisher: try object.string("publisher"), author: try object.string("author"),
-                            published: try object.date("published"), accessed: try object.date("accessed"),
-                            archivedURL: try object.string("archived_url"), language: try object.string("language"))
+        let source = Source(
+            id: try object.string("id"), title: try object.string("title"), url: try object.string("url"),
+            publisher: try object.string("publisher"), author: try object.string("author"),
+            published: try object.date("published"), accessed: try object.date("accessed"),
+            archivedURL: try object.string("archived_url"), language: try object.string("language"))
         return try object.normalizing { try source.normalized() }
     }
 
@@ -115,7 +129,8 @@ public enum JSONDocumentReader {
         var kind = ActorKind.organization
         if let text = try object.string("kind") {
             guard let parsed = ActorKind(rawValue: text) else {
-                throw FieldError(field: object.field("kind"), message: "\"\(text.shownInMessage())\" is not one of organization, person, other")
+                throw FieldError(
+                    field: object.field("kind"), message: "\"\(text.shownInMessage())\" is not one of organization, person, other")
             }
             kind = parsed
         }
@@ -131,7 +146,9 @@ public enum JSONDocumentReader {
         try object.allow(["id", "name", "date", "start", "end", "term", "summary", "members", "terms", "sources"])
         let partnership = Partnership(
             id: try object.string("id"), name: try object.required("name"),
-            members: try object.objects("members", keys: ["name", "role"]).map { ActorRole(name: try $0.required("name"), role: try $0.string("role")) },
+            members: try object.objects("members", keys: ["name", "role"]).map {
+                ActorRole(name: try $0.required("name"), role: try $0.string("role"))
+            },
             date: try object.date("date"), term: try object.string("term"), summary: try object.string("summary"),
             terms: try object.strings("terms"), sources: try object.objects("sources", keys: nil).map(citation))
         return try object.normalizing { try partnership.normalized() }
@@ -211,7 +228,9 @@ public enum JSONDocumentReader {
 
         func strings(_ key: String) throws -> [String] {
             try array(key).enumerated().map { index, value in
-                guard case .string(let string) = value else { throw FieldError(field: "\(field(key))[\(index)]", message: "expected a string") }
+                guard case .string(let string) = value else {
+                    throw FieldError(field: "\(field(key))[\(index)]", message: "expected a string")
+                }
                 return string
             }
         }
@@ -234,6 +253,5 @@ public enum JSONDocumentReader {
             }
         }
     }
-
 
 }

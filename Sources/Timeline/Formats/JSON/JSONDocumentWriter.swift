@@ -14,8 +14,10 @@ public struct JSONDocumentWriter: EventWriter {
 
     public mutating func writeHeader(to output: inout some TextOutputStream) {
         output.write("{\n  \"timeline\": \(Self.formatVersion),")
-        for (key, values) in [("actors", records.actors.map(\.jsonValue)), ("sources", records.sources.map(\.jsonValue)),
-                              ("partnerships", records.partnerships.map(\.jsonValue))] where !values.isEmpty {
+        for (key, values) in [
+            ("actors", records.actors.map(\.jsonValue)), ("sources", records.sources.map(\.jsonValue)),
+            ("partnerships", records.partnerships.map(\.jsonValue)),
+        ] where !values.isEmpty {
             output.write("\n  ")
             JSONValue.writeString(key, to: &output)
             output.write(": ")

@@ -41,10 +41,12 @@ public struct JSONLinesReader: RecordReader {
                 case "source": return (.source(try JSONDocumentReader.source(object)), named)
                 case "partnership": return (.partnership(try JSONDocumentReader.partnership(object)), named)
                 default:
-                    throw JSONDocumentReader.FieldError(field: "type", message: "\"\(type.shownInMessage())\" is not one of actor, source, partnership, event")
+                    throw JSONDocumentReader.FieldError(
+                        field: "type", message: "\"\(type.shownInMessage())\" is not one of actor, source, partnership, event")
                 }
             } catch let error as JSONDocumentReader.FieldError {
-                throw TimelineError.importFailed(location: named + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""), reason: error.message)
+                throw TimelineError.importFailed(
+                    location: named + (error.field.map { ", field \"\($0.shownInMessage())\"" } ?? ""), reason: error.message)
             }
         }
     }

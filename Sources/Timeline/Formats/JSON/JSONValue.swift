@@ -32,7 +32,10 @@ public enum JSONValue: Equatable, Sendable {
         case .bool(let bool): output.write(bool ? "true" : "false")
         case .null: output.write("null")
         case .array(let elements):
-            guard !elements.isEmpty else { output.write("[]"); return }
+            guard !elements.isEmpty else {
+                output.write("[]")
+                return
+            }
             output.write("[\n")
             for (index, element) in elements.enumerated() {
                 output.write(JSONValue.spaces(indent + 1))
@@ -41,7 +44,10 @@ public enum JSONValue: Equatable, Sendable {
             }
             output.write(JSONValue.spaces(indent) + "]")
         case .object(let members):
-            guard !members.isEmpty else { output.write("{}"); return }
+            guard !members.isEmpty else {
+                output.write("{}")
+                return
+            }
             output.write("{\n")
             for (index, member) in members.enumerated() {
                 output.write(JSONValue.spaces(indent + 1))

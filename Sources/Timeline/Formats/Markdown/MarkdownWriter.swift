@@ -34,7 +34,8 @@ public struct MarkdownWriter: EventWriter {
             let text = quote.text.split(whereSeparator: \.isNewline).map { Self.escape(String($0)) }.joined(separator: "\n  > ")
             output.write("  > “\(text)”\n  > — \(Self.escape(quote.attribution))" + (quote.source.map { reference(to: $0) } ?? "") + "\n")
             if let translation = quote.translation {
-                output.write("  >\n  > *“\(Self.escape(translation.collapsingWhitespace))”* (translation, \(quote.translationLanguage ?? ""))\n")
+                output.write(
+                    "  >\n  > *“\(Self.escape(translation.collapsingWhitespace))”* (translation, \(quote.translationLanguage ?? ""))\n")
             }
         }
     }

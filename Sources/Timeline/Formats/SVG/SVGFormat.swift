@@ -4,7 +4,8 @@ extension Format {
         name: "svg", fileExtensions: ["svg"],
         summary: "the chart as a static drawing (SVG), for print and articles", needsRecords: true,
         writer: { options, records, _ in
-            SVGWriter(records: records, title: options.title, description: options.description, lanes: options.lanes,
-                      today: options.today, width: options.width)
+            SVGWriter(
+                records: records, title: options.title, description: options.description, lanes: options.lanes,
+                today: options.today, width: options.width)
         })
 }

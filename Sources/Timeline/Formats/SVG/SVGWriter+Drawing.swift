@@ -10,11 +10,12 @@ extension SVGWriter {
     /// `color` mixed with white: 30% colour for a partnership's band.
     static func tint(_ color: String, _ share: Double = 0.3) -> String {
         let value = Int(color.dropFirst(), radix: 16)!
-        return "#" + [16, 8, 0].map { shift in
-            let channel = Double((value >> shift) & 0xFF) * share + 255 * (1 - share)
-            let hex = String(Int(channel.rounded()), radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        return "#"
+            + [16, 8, 0].map { shift in
+                let channel = Double((value >> shift) & 0xFF) * share + 255 * (1 - share)
+                let hex = String(Int(channel.rounded()), radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined()
     }
 
     func colorIndex(ofLane lane: Int) -> Int {
@@ -64,7 +65,8 @@ extension SVGWriter {
         plotBottom = top
         let height = plotBottom + 34 + legendLayout().height + 56
 
-        let w = width, h = Int(height.rounded(.up))
+        let w = width
+        let h = Int(height.rounded(.up))
         svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
         svg += "role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"\(Self.sans)\">\n"
@@ -106,7 +108,8 @@ extension SVGWriter {
     }
 
     static func count(_ number: Int, _ noun: String) -> String {
-        var digits = String(number), grouped = ""
+        var digits = String(number)
+        var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
             digits = String(digits.dropLast(3))
@@ -142,12 +145,15 @@ extension SVGWriter {
         var defs = "<defs>\n"
         func gradient(_ id: String, _ color: String, _ stops: [(Double, Double)]) {
             defs += "<linearGradient id=\"\(id)\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
-            for (offset, opacity) in stops { defs += "<stop offset=\"\(f(offset))\" stop-color=\"\(color)\" stop-opacity=\"\(f(opacity))\"/>" }
+            for (offset, opacity) in stops {
+                defs += "<stop offset=\"\(f(offset))\" stop-color=\"\(color)\" stop-opacity=\"\(f(opacity))\"/>"
+            }
             defs += "</linearGradient>\n"
         }
         for (k, color) in Self.palette.enumerated() {
             defs += "<pattern id=\"hatch-\(k)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-            defs += "<rect width=\"6\" height=\"6\" fill=\"\(Self.background)\"/><rect width=\"3\" height=\"6\" fill=\"\(color)\" fill-opacity=\"0.45\"/></pattern>\n"
+            defs +=
+                "<rect width=\"6\" height=\"6\" fill=\"\(Self.background)\"/><rect width=\"3\" height=\"6\" fill=\"\(color)\" fill-opacity=\"0.45\"/></pattern>\n"
             gradient("approx-\(k)", color, [(0, 0.25), (0.15, 1), (0.85, 1), (1, 0.25)])
             gradient("open-\(k)", color, [(0, 1), (0.55, 1), (1, 0.15)])
             gradient("start-\(k)", color, [(0, 0.15), (0.45, 1), (1, 1)])
@@ -167,11 +173,13 @@ extension SVGWriter {
         svg += "<g class=\"axis\">\n"
         var majors: [(x: Double, label: String)] = []
         for tick in ticks {
-            let x0 = x(Double(tick.start)), x1 = x(Double(tick.end))
+            let x0 = x(Double(tick.start))
+            let x1 = x(Double(tick.end))
             if x0 >= plotLeft && x0 <= plotRight {
                 let major = tick.major != nil || (step.unit == .year && tick.label.hasSuffix("0s") && step.count < 10)
                 svg += "<line x1=\"\(f(x0))\" x2=\"\(f(x0))\" y1=\"\(f(bottom - 6))\" y2=\"\(f(bottom))\" stroke=\"\(Self.rule)\"/>\n"
-                svg += "<line class=\"grid\" x1=\"\(f(x0))\" x2=\"\(f(x0))\" y1=\"\(f(bottom))\" y2=\"\(f(plotBottom))\" stroke=\"\(major ? Self.rule : Self.grid)\"/>\n"
+                svg +=
+                    "<line class=\"grid\" x1=\"\(f(x0))\" x2=\"\(f(x0))\" y1=\"\(f(bottom))\" y2=\"\(f(plotBottom))\" stroke=\"\(major ? Self.rule : Self.grid)\"/>\n"
             }
             let labelX = max(x0, plotLeft) + 4
             if min(x1, plotRight) - labelX >= Self.textWidth(tick.label, size: 11) + (x0 < plotLeft ? 20 : 2) {
@@ -193,10 +201,12 @@ extension SVGWriter {
         let todayDay = Double(today.daysSince1970) + 0.5
         if todayDay >= axis.start && todayDay <= axis.end {
             let tx = x(todayDay)
-            svg += "<line class=\"today-line\" x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(bottom - 10))\" y2=\"\(f(plotBottom + 4))\" stroke=\"\(Self.accent)\" stroke-width=\"2\"/>\n"
+            svg +=
+                "<line class=\"today-line\" x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(bottom - 10))\" y2=\"\(f(plotBottom + 4))\" stroke=\"\(Self.accent)\" stroke-width=\"2\"/>\n"
             let label = "TODAY"
             let labelX = tx + 4 + 40 > plotRight ? tx - 4 : tx + 4
-            svg += "<text class=\"today\" x=\"\(f(labelX))\" y=\"\(f(plotBottom + 16))\"\(labelX < tx ? " text-anchor=\"end\"" : "")>\(label)</text>\n"
+            svg +=
+                "<text class=\"today\" x=\"\(f(labelX))\" y=\"\(f(plotBottom + 16))\"\(labelX < tx ? " text-anchor=\"end\"" : "")>\(label)</text>\n"
         }
         svg += "</g>\n"
     }
@@ -204,7 +214,8 @@ extension SVGWriter {
     func writeLanes(to svg: inout String) {
         svg += "<g class=\"lanes\">\n"
         for (k, lane) in survey.lanes.enumerated() {
-            let top = laneTops[k], color = Self.palette[colorIndex(ofLane: k)]
+            let top = laneTops[k]
+            let color = Self.palette[colorIndex(ofLane: k)]
             svg += "<g class=\"lane\" data-lane=\"\(k)\">\n"
             svg += "<rect x=\"\(f(plotLeft))\" y=\"\(f(top + 10))\" width=\"10\" height=\"10\" rx=\"2\" fill=\"\(color)\"/>\n"
             let name = Self.shortened(lane.name, toFit: (plotRight - plotLeft) * 0.6, size: 13, bold: true)
@@ -212,27 +223,32 @@ extension SVGWriter {
             svg += "<text class=\"lane-name halo\" x=\"\(f(plotLeft + 16))\" y=\"\(f(top + 19))\">\(Escaping.xml(name))</text>\n"
             var count = Self.count(laneCounts[k], "event")
             if let date = lane.partnership?.date { count = date.display + " · " + count }
-            svg += "<text class=\"count halo\" x=\"\(f(plotLeft + 16 + nameWidth + 10))\" y=\"\(f(top + 19))\">\(Escaping.xml(count))</text>\n"
+            svg +=
+                "<text class=\"count halo\" x=\"\(f(plotLeft + 16 + nameWidth + 10))\" y=\"\(f(top + 19))\">\(Escaping.xml(count))</text>\n"
             if let partnership = lane.partnership, let date = partnership.date {
                 writeBand(partnership, DateMark(date, today: today), top: top + Self.laneHead, colorIndex: colorIndex(ofLane: k), to: &svg)
             }
-            svg += "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(top + laneHeight(k)))\" y2=\"\(f(top + laneHeight(k)))\" stroke=\"\(Self.rule)\"/>\n"
+            svg +=
+                "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(top + laneHeight(k)))\" y2=\"\(f(top + laneHeight(k)))\" stroke=\"\(Self.rule)\"/>\n"
             svg += "</g>\n"
         }
         svg += "</g>\n"
     }
 
     func writeBand(_ partnership: Partnership, _ mark: DateMark, top: Double, colorIndex k: Int, to svg: inout String) {
-        var x0 = x(Double(mark.start)), x1 = x(Double(mark.end))
+        var x0 = x(Double(mark.start))
+        var x1 = x(Double(mark.end))
         if !mark.hasEnd && !mark.openEnd { x1 = x0 + Self.stub * 2 }
         if !mark.hasStart { x0 = x1 - Self.stub * 2 }
         if x1 - x0 < 4 { x1 = x0 + 4 }
         let color = Self.palette[k]
-        svg += "<g class=\"band\(Self.classes(mark))\"><title>\(Escaping.xml(partnership.name + ", " + (partnership.date?.display ?? "")))</title>\n"
+        svg +=
+            "<g class=\"band\(Self.classes(mark))\"><title>\(Escaping.xml(partnership.name + ", " + (partnership.date?.display ?? "")))</title>\n"
         let fill = mark.openEnd ? "url(#band-open-\(k))" : mark.approximate ? "url(#band-approx-\(k))" : Self.tint(color)
         let dash = mark.uncertain ? " stroke-dasharray=\"6 4\"" : ""
         let stroke = mark.openEnd || mark.approximate ? " stroke-opacity=\"0.55\"" : ""
-        svg += "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(x1 - x0))\" height=\"\(f(Self.bandHeight))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)\(stroke)/>\n"
+        svg +=
+            "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(x1 - x0))\" height=\"\(f(Self.bandHeight))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)\(stroke)/>\n"
         if mark.openEnd { svg += arrow(at: x1, middle: top + Self.bandHeight / 2, color: color, size: 11) }
         if mark.unknownEnd { svg += "<text class=\"end-q\" x=\"\(f(x1 + 5))\" y=\"\(f(top + 16))\">?</text>\n" }
         let label = (partnership.date?.display ?? "").uppercased()
@@ -256,7 +272,8 @@ extension SVGWriter {
     }
 
     mutating func drawMark(_ event: Event, _ placed: Placed, lane: Int, to svg: inout String) {
-        let mark = placed.mark, middle = rowMiddle(lane: lane, row: placed.row)
+        let mark = placed.mark
+        let middle = rowMiddle(lane: lane, row: placed.row)
         svg += "<g class=\"mark \(mark.isPoint ? "mark--point" : "mark--bar")\(Self.classes(mark))\">"
         svg += "<title>\(Escaping.xml(event.title + ", " + event.date.display))</title>"
         svg += shape(mark, x0: placed.x0, x1: placed.x1, middle: middle, colorIndex: colorIndex(ofLane: lane))
@@ -283,7 +300,8 @@ extension SVGWriter {
                 svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(middle))\" r=\"9\" fill=\"\(color)\" fill-opacity=\"0.3\"/>"
             }
             if mark.uncertain {
-                svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(middle))\" r=\"5.5\" fill=\"\(Self.background)\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+                svg +=
+                    "<circle cx=\"\(f(cx))\" cy=\"\(f(middle))\" r=\"5.5\" fill=\"\(Self.background)\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
             } else {
                 svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(middle))\" r=\"6\" fill=\"\(color)\"/>"
             }
@@ -308,11 +326,13 @@ extension SVGWriter {
         var svg = "<rect x=\"\(f(x0))\" y=\"\(f(middle - 6))\" width=\"\(f(x1 - x0))\" height=\"12\" rx=\"2\" fill=\"\(fill)\"\(stroke)/>"
         if mark.openEnd { svg += arrow(at: x1, middle: middle, color: color, size: 8) }
         if mark.unknownEnd {
-            svg += "<line x1=\"\(f(x1))\" x2=\"\(f(x1))\" y1=\"\(f(middle - 8))\" y2=\"\(f(middle + 8))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
+            svg +=
+                "<line x1=\"\(f(x1))\" x2=\"\(f(x1))\" y1=\"\(f(middle - 8))\" y2=\"\(f(middle + 8))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
             svg += "<text class=\"end-q\" x=\"\(f(x1 + 4))\" y=\"\(f(middle + 4))\">?</text>"
         }
         if mark.unknownStart {
-            svg += "<line x1=\"\(f(x0))\" x2=\"\(f(x0))\" y1=\"\(f(middle - 8))\" y2=\"\(f(middle + 8))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
+            svg +=
+                "<line x1=\"\(f(x0))\" x2=\"\(f(x0))\" y1=\"\(f(middle - 8))\" y2=\"\(f(middle + 8))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
             svg += "<text class=\"end-q\" x=\"\(f(x0 - 4))\" y=\"\(f(middle + 4))\" text-anchor=\"end\">?</text>"
         }
         return svg
@@ -335,7 +355,9 @@ extension SVGWriter {
             (.openEnd, "Open end (still going): fades into an arrow"),
             (.unknownEnd, "Unknown end: a dotted stop marked “?”"),
         ]
-        if lanes == .partnership && !records.partnerships.isEmpty { items.append((.band, "A partnership over its span, with its events on its lane")) }
+        if lanes == .partnership && !records.partnerships.isEmpty {
+            items.append((.band, "A partnership over its span, with its events on its lane"))
+        }
         items.append((.today, "Today (\(today.iso))"))
         return items
     }
@@ -343,7 +365,8 @@ extension SVGWriter {
     /// Where each legend item goes (relative to the legend's top) and the legend's height.
     func legendLayout() -> (positions: [(x: Double, y: Double)], height: Double) {
         var positions: [(x: Double, y: Double)] = []
-        var x = plotLeft, y = 24.0
+        var x = plotLeft
+        var y = 24.0
         for (_, text) in legendItems {
             let itemWidth = 58 + Self.textWidth(text, size: 12) + 28
             if x > plotLeft && x + itemWidth > plotRight {
@@ -366,23 +389,36 @@ extension SVGWriter {
         for ((sample, text), position) in zip(legendItems, layout.positions) {
             let middle = position.y
             let (x0, x1) = (position.x, position.x + 42)
-            let sampleSVG: String = switch sample {
-            case .point: shape(Self.sample(point: true), x0: x0 + 14, x1: x0 + 26, middle: middle, colorIndex: 0)
-            case .bar: shape(Self.sample(), x0: x0, x1: x1, middle: middle, colorIndex: 0)
-            case .uncertain: shape(Self.sample { $0.uncertain = true }, x0: x0, x1: x1, middle: middle, colorIndex: 0)
-            case .approximate: shape(Self.sample { $0.approximate = true }, x0: x0, x1: x1, middle: middle, colorIndex: 0)
-            case .openEnd: shape(Self.sample { $0.openEnd = true; $0.hasEnd = false }, x0: x0, x1: x1 - 8, middle: middle, colorIndex: 0)
-            case .unknownEnd: shape(Self.sample { $0.unknownEnd = true; $0.hasEnd = false }, x0: x0, x1: x1 - 10, middle: middle, colorIndex: 0)
-            case .band:
-                "<rect x=\"\(f(x0))\" y=\"\(f(middle - 10))\" width=\"42\" height=\"20\" rx=\"3\" fill=\"\(Self.tint(Self.palette[0]))\" stroke=\"\(Self.palette[0])\" stroke-width=\"2\"/>"
-            case .today:
-                "<line x1=\"\(f(x0 + 20))\" x2=\"\(f(x0 + 20))\" y1=\"\(f(middle - 11))\" y2=\"\(f(middle + 11))\" stroke=\"\(Self.accent)\" stroke-width=\"2\"/>"
-            }
-            svg += "<g class=\"legend-item\">\(sampleSVG)<text x=\"\(f(x0 + 58))\" y=\"\(f(middle + 4))\">\(Escaping.xml(text))</text></g>\n"
+            let sampleSVG: String =
+                switch sample {
+                case .point: shape(Self.sample(point: true), x0: x0 + 14, x1: x0 + 26, middle: middle, colorIndex: 0)
+                case .bar: shape(Self.sample(), x0: x0, x1: x1, middle: middle, colorIndex: 0)
+                case .uncertain: shape(Self.sample { $0.uncertain = true }, x0: x0, x1: x1, middle: middle, colorIndex: 0)
+                case .approximate: shape(Self.sample { $0.approximate = true }, x0: x0, x1: x1, middle: middle, colorIndex: 0)
+                case .openEnd:
+                    shape(
+                        Self.sample {
+                            $0.openEnd = true
+                            $0.hasEnd = false
+                        }, x0: x0, x1: x1 - 8, middle: middle, colorIndex: 0)
+                case .unknownEnd:
+                    shape(
+                        Self.sample {
+                            $0.unknownEnd = true
+                            $0.hasEnd = false
+                        }, x0: x0, x1: x1 - 10, middle: middle, colorIndex: 0)
+                case .band:
+                    "<rect x=\"\(f(x0))\" y=\"\(f(middle - 10))\" width=\"42\" height=\"20\" rx=\"3\" fill=\"\(Self.tint(Self.palette[0]))\" stroke=\"\(Self.palette[0])\" stroke-width=\"2\"/>"
+                case .today:
+                    "<line x1=\"\(f(x0 + 20))\" x2=\"\(f(x0 + 20))\" y1=\"\(f(middle - 11))\" y2=\"\(f(middle + 11))\" stroke=\"\(Self.accent)\" stroke-width=\"2\"/>"
+                }
+            svg +=
+                "<g class=\"legend-item\">\(sampleSVG)<text x=\"\(f(x0 + 58))\" y=\"\(f(middle + 4))\">\(Escaping.xml(text))</text></g>\n"
         }
         svg += "</g>\n"
         if unlabelled > 0 {
-            let note = "Where marks crowd, \(Self.count(unlabelled, "label")) \(unlabelled == 1 ? "is" : "are") left out: "
+            let note =
+                "Where marks crowd, \(Self.count(unlabelled, "label")) \(unlabelled == 1 ? "is" : "are") left out: "
                 + "every event is still drawn. The HTML export (--format html) shows them all."
             svg += "<text class=\"note\" x=\"\(f(plotLeft))\" y=\"\(f(top + layout.height - 4))\">\(Escaping.xml(note))</text>\n"
         }

@@ -17,8 +17,10 @@ public struct SVGWriter: EventWriter {
 
     public var passes: Int { 3 }
 
-    public init(records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
-                lanes: ChartLanes = .partnership, today: Day, width: Int = 1200) {
+    public init(
+        records: TimelineDocument = TimelineDocument(), title: String = "Timeline", description: String? = nil,
+        lanes: ChartLanes = .partnership, today: Day, width: Int = 1200
+    ) {
         self.records = records
         self.title = title
         self.description = description
@@ -148,7 +150,8 @@ public struct SVGWriter: EventWriter {
     /// Both later passes call this in the same order, so they agree.
     mutating func place(_ event: Event, lane: Int) -> Placed {
         let mark = DateMark(event.date, today: today)
-        var x0: Double, x1: Double
+        var x0: Double
+        var x1: Double
         if mark.isPoint {
             let middle = x(Double(mark.start) + 0.5)
             (x0, x1) = (middle - 6, middle + 6)
@@ -162,7 +165,8 @@ public struct SVGWriter: EventWriter {
         let after = x1 + (mark.openEnd ? 10 : mark.unknownEnd ? 14 : 0)
         let text = (mark.qualifiers.isEmpty ? "" : mark.qualifiers + " ") + event.title
         // Right of the mark if it fits, else left of it, else where there is more room, cut short.
-        let rightRoom = plotRight - (after + 5), leftRoom = (mark.unknownStart ? x0 - 12 : x0) - 5 - plotLeft
+        let rightRoom = plotRight - (after + 5)
+        let leftRoom = (mark.unknownStart ? x0 - 12 : x0) - 5 - plotLeft
         let wanted = min(Self.labelLimit, Self.textWidth(text, size: Self.fontSize))
         let labelLeft = wanted > rightRoom && leftRoom > rightRoom
         let room = min(Self.labelLimit, labelLeft ? leftRoom : rightRoom)
@@ -195,14 +199,15 @@ public struct SVGWriter: EventWriter {
     static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
         var units = 0.0
         for character in text {
-            let share: Double = switch character {
-            case "i", "l", "j", "I", "'", ".", ",", ":", ";", "!", "|", " ": 0.3
-            case "f", "t", "r", "(", ")", "[", "]", "-": 0.4
-            case "m", "w", "M", "W", "—": 0.88
-            case _ where character.isUppercase: 0.68
-            case _ where character.unicodeScalars.first!.value >= 0x1100: 1.0
-            default: 0.56
-            }
+            let share: Double =
+                switch character {
+                case "i", "l", "j", "I", "'", ".", ",", ":", ";", "!", "|", " ": 0.3
+                case "f", "t", "r", "(", ")", "[", "]", "-": 0.4
+                case "m", "w", "M", "W", "—": 0.88
+                case _ where character.isUppercase: 0.68
+                case _ where character.unicodeScalars.first!.value >= 0x1100: 1.0
+                default: 0.56
+                }
             units += share
         }
         return units * size * (bold ? 1.07 : 1)

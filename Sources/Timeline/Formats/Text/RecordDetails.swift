@@ -29,7 +29,9 @@ public struct RecordDetails {
     public func writeList(_ actors: [(profile: ActorProfile, events: Int)], to output: inout some TextOutputStream) {
         let width = min(40, actors.map(\.profile.name.count).max() ?? 0)
         for (profile, events) in actors {
-            var text = Self.pad(profile.name, width) + "  " + Self.pad(profile.kind.rawValue, 14) + Self.pad("\(events) event\(events == 1 ? "" : "s")", 11)
+            var text =
+                Self.pad(profile.name, width) + "  " + Self.pad(profile.kind.rawValue, 14)
+                + Self.pad("\(events) event\(events == 1 ? "" : "s")", 11)
             if let parent = profile.partOf { text += "  part of \(parent)" }
             if !profile.aliases.isEmpty { text += "  aka " + profile.aliases.joined(separator: ", ") }
             output.write(text.trimmingWhitespace + "\n")
@@ -56,8 +58,10 @@ public struct RecordDetails {
     /// One line per partnership, in aligned columns: id, name, span, status, members.
     public func writeList(_ partnerships: [Partnership], to output: inout some TextOutputStream) {
         let rows = partnerships.map { partnership in
-            [partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
-             partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", ")]
+            [
+                partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
+                partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", "),
+            ]
         }
         let widths = (0..<4).map { column in min(40, rows.map { $0[column].count }.max() ?? 0) }
         for row in rows {
@@ -67,9 +71,11 @@ public struct RecordDetails {
 
     /// "mayo-google-cloud  Mayo Clinic – Google Cloud ...  10 Sep 2019 – Sep 2029  active  Mayo Clinic, Google Cloud"
     private func summary(of partnership: Partnership) -> String {
-        [partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
-         partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", ")]
-            .joined(separator: "  ")
+        [
+            partnership.id ?? "", partnership.name, partnership.date?.display ?? "dates unknown",
+            partnership.status(on: today).rawValue, partnership.members.map(\.name).joined(separator: ", "),
+        ]
+        .joined(separator: "  ")
     }
 
     // MARK: - Sources
@@ -101,11 +107,13 @@ public struct RecordDetails {
     public func writeList(_ quotes: [QuoteListing], to output: inout some TextOutputStream) {
         for listing in quotes {
             let quote = listing.quote
-            output.write(Style.cyan.apply(listing.date.display, if: color) + "  \(listing.eventID) #\(listing.number)  "
-                         + quote.attribution + "\n")
+            output.write(
+                Style.cyan.apply(listing.date.display, if: color) + "  \(listing.eventID) #\(listing.number)  "
+                    + quote.attribution + "\n")
             output.write("  “\(quote.text.collapsingWhitespace)” [\(quote.language)]\n")
             if let translation = quote.translation {
-                output.write(Style.dim.apply("  “\(translation.collapsingWhitespace)” [\(quote.translationLanguage ?? "")]", if: color) + "\n")
+                output.write(
+                    Style.dim.apply("  “\(translation.collapsingWhitespace)” [\(quote.translationLanguage ?? "")]", if: color) + "\n")
             }
         }
     }

@@ -41,13 +41,17 @@ public struct TextWriter: EventWriter {
         if let id = event.id { details.append(id) }
         output.write(indent + Style.dim.apply(details.joined(separator: " · "), if: color) + "\n")
         if let snippet = event.snippet {
-            let open = color ? "\u{1B}[1;33m" : "[", close = color ? "\u{1B}[0m" : "]"
+            let open = color ? "\u{1B}[1;33m" : "["
+            let close = color ? "\u{1B}[0m" : "]"
             output.write(indent + snippet.marked(open: open, close: close) + "\n")
         }
         for quote in event.quotes where !ranked {
             output.write(indent + "“" + quote.text.collapsingWhitespace + "” — " + quote.attribution + "\n")
             if let translation = quote.translation {
-                output.write(indent + Style.dim.apply("  “" + translation.collapsingWhitespace + "” (" + (quote.translationLanguage ?? "") + ")", if: color) + "\n")
+                output.write(
+                    indent
+                        + Style.dim.apply(
+                            "  “" + translation.collapsingWhitespace + "” (" + (quote.translationLanguage ?? "") + ")", if: color) + "\n")
             }
         }
     }
@@ -57,7 +61,9 @@ public struct TextWriter: EventWriter {
 
 /// ANSI styles for terminal output.
 enum Style: String {
-    case bold = "1", dim = "2", cyan = "36"
+    case bold = "1"
+    case dim = "2"
+    case cyan = "36"
 
     func apply(_ text: String, if enabled: Bool) -> String {
         enabled ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text

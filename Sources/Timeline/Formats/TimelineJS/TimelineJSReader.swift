@@ -19,25 +19,28 @@ public enum TimelineJSReader {
             throw TimelineError.importFailed(location: "the document", reason: "not valid JSON (\(error))")
         }
         guard case .object(let members) = root, case .array(let slides)? = members.first(where: { $0.key == "events" })?.value else {
-            throw TimelineError.importFailed(location: "the document",
-                                             reason: "field \"events\": missing; a TimelineJS file is an object with an events array")
+            throw TimelineError.importFailed(
+                location: "the document",
+                reason: "field \"events\": missing; a TimelineJS file is an object with an events array")
         }
         let events = try slides.enumerated().map { index, value in
             try reading(at: "slide \(index + 1)") {
                 let slide = try JSONObject(value, path: nil, keys: nil, expected: "a slide object")
-                let text = try slide.object("text"), media = try slide.object("media")
+                let text = try slide.object("text")
+                let media = try slide.object("media")
                 guard let start = try slide.object("start_date") else {
                     throw FieldError(field: "start_date", message: "missing; an event needs a date")
                 }
-                return try event(Slide(
-                    start: try dateFields(start),
-                    end: try slide.object("end_date").map(dateFields),
-                    displayDate: try slide.string("display_date") ?? start.string("display_date"),
-                    headline: try text?.string("headline"),
-                    text: try text?.string("text"),
-                    group: try slide.string("group"), uniqueID: try? slide.string("unique_id"),
-                    mediaURL: try media?.string("url"),
-                    names: ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]))
+                return try event(
+                    Slide(
+                        start: try dateFields(start),
+                        end: try slide.object("end_date").map(dateFields),
+                        displayDate: try slide.string("display_date") ?? start.string("display_date"),
+                        headline: try text?.string("headline"),
+                        text: try text?.string("text"),
+                        group: try slide.string("group"), uniqueID: try? slide.string("unique_id"),
+                        mediaURL: try media?.string("url"),
+                        names: ["title": "text.headline", "summary": "text.text", "kind": "group", "url": "media.url"]))
             }
         }
         return TimelineDocument(events: events)
@@ -53,26 +56,33 @@ public enum TimelineJSReader {
         // may be translated ("Año", "Titular"), so it is recognised by its shape: names (not
         // numbers) up to Headline, the 10th column.
         guard let header = rows.first else {
-            throw TimelineError.importFailed(location: "row 1", reason: "the file is empty; expected the header row of TimelineJS's template")
+            throw TimelineError.importFailed(
+                location: "row 1", reason: "the file is empty; expected the header row of TimelineJS's template")
         }
         for column in [0, 1, 2, 9] {
             let name = column < header.count ? header[column].trimmingWhitespace : ""
             guard name.isEmpty || Int(name) != nil else { continue }
-            throw TimelineError.importFailed(location: "row 1, column \(column + 1)",
-                reason: "expected the header of TimelineJS's template (\(columns[0...2].joined(separator: ", ")), … \(columns[9]) in column 10, …), "
+            throw TimelineError.importFailed(
+                location: "row 1, column \(column + 1)",
+                reason:
+                    "expected the header of TimelineJS's template (\(columns[0...2].joined(separator: ", ")), … \(columns[9]) in column 10, …), "
                     + "found \"\(header.prefix(10).joined(separator: ",").shownInMessage(limit: 40))\"")
         }
         var events: [Event] = []
         for (index, row) in rows.enumerated().dropFirst() {
             func cell(_ column: Int) -> String? { column < row.count ? row[column].trimmingWhitespace.nonBlank : nil }
-            guard row.contains(where: { !$0.trimmingWhitespace.isEmpty }), !["title", "era"].contains(cell(15)?.lowercased()) else { continue }
-            events.append(try reading(at: "row \(index + 1)") {
-                try event(Slide(
-                    start: DateFields(year: cell(0), month: cell(1), day: cell(2), names: Array(columns[0...2]), whole: "Year"),
-                    end: DateFields(year: cell(4), month: cell(5), day: cell(6), names: Array(columns[4...6]), whole: "End Year"),
-                    displayDate: cell(8), headline: cell(9), text: cell(10), group: cell(16), uniqueID: nil, mediaURL: cell(11),
-                    names: ["title": "Headline", "summary": "Text", "kind": "Group", "url": "Media"]))
-            })
+            guard row.contains(where: { !$0.trimmingWhitespace.isEmpty }), !["title", "era"].contains(cell(15)?.lowercased()) else {
+                continue
+            }
+            events.append(
+                try reading(at: "row \(index + 1)") {
+                    try event(
+                        Slide(
+                            start: DateFields(year: cell(0), month: cell(1), day: cell(2), names: Array(columns[0...2]), whole: "Year"),
+                            end: DateFields(year: cell(4), month: cell(5), day: cell(6), names: Array(columns[4...6]), whole: "End Year"),
+                            displayDate: cell(8), headline: cell(9), text: cell(10), group: cell(16), uniqueID: nil, mediaURL: cell(11),
+                            names: ["title": "Headline", "summary": "Text", "kind": "Group", "url": "Media"]))
+                })
         }
         return TimelineDocument(events: events)
     }
@@ -112,7 +122,8 @@ public enum TimelineJSReader {
         }
         // A display date's open or unknown end agrees with any date object.
         if let text = slide.displayDate.map(shownText)?.nonBlank, let display = try? PartialDate(parsing: text),
-           display.earliest.map({ $0 == date.earliest }) ?? true, display.latest.map({ $0 == date.latest }) ?? true {
+            display.earliest.map({ $0 == date.earliest }) ?? true, display.latest.map({ $0 == date.latest }) ?? true
+        {
             date = display
         }
         guard let title = slide.headline.map(plainText)?.nonBlank else {
@@ -121,9 +132,10 @@ public enum TimelineJSReader {
         let url = slide.mediaURL?.trimmingWhitespace
         var urls = TimelineJSWriter.isWebURL(url) ? [url!] : []
         for link in slide.text.map(links) ?? [] where TimelineJSWriter.isWebURL(link) && !urls.contains(link) { urls.append(link) }
-        let event = Event(id: slide.uniqueID.flatMap { Event.isValidID($0) ? $0 : nil }, title: title, date: date,
-                          summary: slide.text.map(summary), kind: slide.group.map(shownText),
-                          sources: urls.map { Citation(Source(url: $0)) })
+        let event = Event(
+            id: slide.uniqueID.flatMap { Event.isValidID($0) ? $0 : nil }, title: title, date: date,
+            summary: slide.text.map(summary), kind: slide.group.map(shownText),
+            sources: urls.map { Citation(Source(url: $0)) })
         do {
             return try event.normalized()
         } catch TimelineError.invalidValue(let field, let value, let expected) {
@@ -206,7 +218,8 @@ public enum TimelineJSReader {
     private static func summary(_ html: String) -> String {
         var html = html
         if let start = html.firstRange(of: "<div class=\"\(TimelineJSWriter.detailsClass)\">"),
-           let end = html[start.upperBound...].firstRange(of: "</div>") {
+            let end = html[start.upperBound...].firstRange(of: "</div>")
+        {
             html.removeSubrange(start.lowerBound..<end.upperBound)
         }
         return plainText(html)
@@ -215,7 +228,8 @@ public enum TimelineJSReader {
     /// The addresses of the links in the block `TimelineJSWriter` adds (its sources), decoded.
     private static func links(_ html: String) -> [String] {
         guard let start = html.firstRange(of: "<div class=\"\(TimelineJSWriter.detailsClass)\">"),
-              let end = html[start.upperBound...].firstRange(of: "</div>") else { return [] }
+            let end = html[start.upperBound...].firstRange(of: "</div>")
+        else { return [] }
         var block = html[start.upperBound..<end.lowerBound]
         var urls: [String] = []
         while let href = block.firstRange(of: "<a href=\""), let close = block[href.upperBound...].firstIndex(of: "\"") {
@@ -239,12 +253,16 @@ public enum TimelineJSReader {
         var rest = Substring(html)
         while let character = rest.first {
             if character == "<", let next = rest.dropFirst().first, next.isLetter || next == "/" || next == "!",
-               let close = rest.firstIndex(of: ">") {
+                let close = rest.firstIndex(of: ">")
+            {
                 let name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
-                if ["br", "br/", "/p", "/div", "/blockquote", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6"].contains(name) { text += "\n" }
+                if ["br", "br/", "/p", "/div", "/blockquote", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6"].contains(name) {
+                    text += "\n"
+                }
                 rest = rest[rest.index(after: close)...]
             } else if character == "&", let semicolon = rest.prefix(10).firstIndex(of: ";"),
-                      let decoded = entity(rest[rest.index(after: rest.startIndex)..<semicolon]) {
+                let decoded = entity(rest[rest.index(after: rest.startIndex)..<semicolon])
+            {
                 text.append(decoded)
                 rest = rest[rest.index(after: semicolon)...]
             } else {

@@ -49,7 +49,8 @@ public struct TimelineJSWriter: EventWriter {
         self.records = records
         self.title = title
         self.groupBy = groupBy
-        partnershipNames = Dictionary(records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { first, _ in first })
+        partnershipNames = Dictionary(
+            records.partnerships.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { first, _ in first })
         sourcesByID = Dictionary(records.sources.compactMap { s in s.id.map { ($0, s) } }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -110,12 +111,15 @@ public struct TimelineJSWriter: EventWriter {
             if let publisher = media.publisher { object.append(("credit", .string(Self.html(publisher)))) }
             slide.append(("media", .object(object)))
         }
-        let group: String? = switch groupBy {
-        case .kind: event.kind
-        case .partnership:
-            event.partnership.map { id in groupedPartnerships.map { $0.contains(id) } ?? true ? partnershipNames[id] ?? id : Self.otherPartnerships }
-        case .none: nil
-        }
+        let group: String? =
+            switch groupBy {
+            case .kind: event.kind
+            case .partnership:
+                event.partnership.map { id in
+                    groupedPartnerships.map { $0.contains(id) } ?? true ? partnershipNames[id] ?? id : Self.otherPartnerships
+                }
+            case .none: nil
+            }
         // TimelineJS reads a group as text (markup stripped, entities decoded) and then shows it
         // as HTML, so it is escaped twice to show as typed.
         if let group { slide.append(("group", .string(Self.html(Self.html(group))))) }
@@ -139,10 +143,12 @@ public struct TimelineJSWriter: EventWriter {
             details += "<cite>\(html(quote.attribution))</cite></blockquote>"
         }
         if !links.isEmpty {
-            details += "<p>" + (links.count == 1 ? "Source: " : "Sources: ") + links.map { source in
-                "<a href=\"\(html(source.url!))\" target=\"_blank\" rel=\"noopener\">\(html(source.label))</a>"
-                    + (source.publisher.map { ", " + html($0) } ?? "")
-            }.joined(separator: "; ") + "</p>"
+            details +=
+                "<p>" + (links.count == 1 ? "Source: " : "Sources: ")
+                + links.map { source in
+                    "<a href=\"\(html(source.url!))\" target=\"_blank\" rel=\"noopener\">\(html(source.label))</a>"
+                        + (source.publisher.map { ", " + html($0) } ?? "")
+                }.joined(separator: "; ") + "</p>"
         }
         return (event.summary.map { "<p>\(html($0))</p>" } ?? "")
             + (details.isEmpty ? "" : "<div class=\"\(detailsClass)\">\(details)</div>")
@@ -166,11 +172,13 @@ public struct TimelineJSWriter: EventWriter {
     /// own precision: `2019-09-10/2029-09` gives `{2019, 9, 10}` and `{2029, 9}`, `201X` gives
     /// `{2010}` and `{2019}`, and a single `2019-09` gives `{2019, 9}` twice.
     private static func dateObjects(_ date: PartialDate) -> (start: JSONValue, end: JSONValue) {
-        let points: [DatePoint] = switch date.form {
-        case .single(let point): [point]
-        case .interval(let start, let end): [start.point, end.point].compactMap(\.self)
-        }
-        let first = points[0], last = points[points.count - 1]
+        let points: [DatePoint] =
+            switch date.form {
+            case .single(let point): [point]
+            case .interval(let start, let end): [start.point, end.point].compactMap(\.self)
+            }
+        let first = points[0]
+        let last = points[points.count - 1]
         return (dateObject(first.earliest, first.precision), dateObject(last.latest, last.precision))
     }
 
@@ -203,8 +211,12 @@ public struct TimelineJSWriter: EventWriter {
         return mediaHosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
-    static let mediaExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "svg", "mp4", "webm", "mov", "mp3", "m4a", "ogg", "wav"]
-    static let mediaHosts = ["youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "commons.wikimedia.org", "flickr.com", "instagram.com"]
+    static let mediaExtensions: Set<String> = [
+        "jpg", "jpeg", "png", "gif", "webp", "svg", "mp4", "webm", "mov", "mp3", "m4a", "ogg", "wav",
+    ]
+    static let mediaHosts = [
+        "youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "commons.wikimedia.org", "flickr.com", "instagram.com",
+    ]
 
     /// True for an http(s) URL: the only kind that becomes a link or media, and comes back as a source.
     static func isWebURL(_ url: String?) -> Bool {

@@ -8,8 +8,10 @@ public struct TimesketchWriter: EventWriter {
 
     public var layout: Layout
     public var neutralizeFormulas: Bool
-    static let columns = ["message", "datetime", "timestamp", "timestamp_desc", "id", "date", "end", "kind", "partnership",
-                          "actors", "tags", "sources"]
+    static let columns = [
+        "message", "datetime", "timestamp", "timestamp_desc", "id", "date", "end", "kind", "partnership",
+        "actors", "tags", "sources",
+    ]
 
     public init(layout: Layout, neutralizeFormulas: Bool = true) {
         self.layout = layout

@@ -27,11 +27,15 @@ struct Importer {
         // Ids this import made up for events that had none: a later event of the same input that
         // has one of them explicitly takes it, and the earlier event gets another. On disk, as
         // an input may be any size.
-        try database.executeScript("CREATE TEMP TABLE IF NOT EXISTS import_generated_ids (uid TEXT PRIMARY KEY); DELETE FROM import_generated_ids")
+        try database.executeScript(
+            "CREATE TEMP TABLE IF NOT EXISTS import_generated_ids (uid TEXT PRIMARY KEY); DELETE FROM import_generated_ids")
         // Only the search triggers, by name: others (an audit log, a user's own) keep firing.
         searchTriggers = try Store.searchTriggerNames.compactMap { name in
-            guard let sql = try database.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name],
-                                                as: String.self) else { return nil }
+            guard
+                let sql = try database.scalar(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name],
+                    as: String.self)
+            else { return nil }
             try database.executeScript("DROP TRIGGER \"\(name)\"")
             return sql
         }
@@ -62,7 +66,8 @@ struct Importer {
         if changedIndexedRows {
             try database.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
         } else {
-            try database.execute("""
+            try database.execute(
+                """
                 INSERT INTO events_fts (rowid, title, summary, actors_text, tags_text, quotes_text)
                 SELECT id, title, summary, actors_text, tags_text, quotes_text FROM events WHERE id > ?
                 """, [lastRowBefore])
@@ -120,7 +125,9 @@ struct Importer {
             report.partnerships.added += 1
             return
         }
-        let stored = try database.cachedStatement(Store.selectPartnershipSQL + " WHERE p.id = ?").first([rowID]) { try store.readPartnership($0) }
+        let stored = try database.cachedStatement(Store.selectPartnershipSQL + " WHERE p.id = ?").first([rowID]) {
+            try store.readPartnership($0)
+        }
         let same = try stored.map { try comparable($0.content) } == (try comparable(partnership))
         if try shouldReplace(same: same, id: id, counts: \.partnerships) { try store.replacePartnership(rowID: rowID, with: partnership) }
     }
@@ -223,8 +230,9 @@ struct Importer {
         if id == nil, let url = citation.source.url {
             id = try database.scalar("SELECT uid FROM sources WHERE url = ?", [url], as: String.self)
         } else if id == nil, let title = citation.source.title {
-            id = try database.scalar("SELECT uid FROM sources WHERE uid = ?1 OR title = ?1 ORDER BY uid <> ?1, url IS NOT NULL, id",
-                                     [title], as: String.self)
+            id = try database.scalar(
+                "SELECT uid FROM sources WHERE uid = ?1 OR title = ?1 ORDER BY uid <> ?1, url IS NOT NULL, id",
+                [title], as: String.self)
         }
         return Citation(id.map { Source(id: $0) } ?? citation.source, locator: citation.locator)
     }

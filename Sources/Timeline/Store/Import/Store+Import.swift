@@ -20,8 +20,10 @@ extension Store {
     /// everything is checked and counted, then rolled back. `progress` hears the number of
     /// records read, every 1,000.
     @discardableResult
-    public func importRecords(from reader: inout some RecordReader, onConflict policy: ConflictPolicy = .fail,
-                              dryRun: Bool = false, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+    public func importRecords(
+        from reader: inout some RecordReader, onConflict policy: ConflictPolicy = .fail,
+        dryRun: Bool = false, progress: (Int) -> Void = { _ in }
+    ) throws -> ImportReport {
         do {
             return try write {
                 var importer = try Importer(store: self, policy: policy)

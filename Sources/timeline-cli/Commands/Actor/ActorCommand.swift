@@ -27,10 +27,12 @@ struct ActorFieldOptions: ParsableArguments {
     @Option(name: .customLong("alias"), help: ArgumentHelp("Another name it goes by (repeatable).", valueName: "name"))
     var aliases: [String] = []
 
-    @Option(name: .customLong("affiliation"),
-            help: ArgumentHelp("A role held in an organization, and when (repeatable): \"Google:CEO@2015/..\".",
-                               valueName: "org[:role][@date]"),
-            transform: parseAffiliation)
+    @Option(
+        name: .customLong("affiliation"),
+        help: ArgumentHelp(
+            "A role held in an organization, and when (repeatable): \"Google:CEO@2015/..\".",
+            valueName: "org[:role][@date]"),
+        transform: parseAffiliation)
     var affiliations: [Affiliation] = []
 
     var isEmpty: Bool { kind == nil && partOf == nil && aliases.isEmpty && affiliations.isEmpty }
@@ -77,10 +79,12 @@ struct ActorShow: ParsableCommand {
     func run() throws {
         let store = try database.open(.read)
         let actor = try required(try store.actor(named: name), .actorNotFound(name: name))
-        try colors.printDetails({ details, output in
-            details.write(actor, parts: try store.parts(ofActorNamed: actor.name),
-                          partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
-        }, thenEventsOf: store, matching: EventFilter(actors: [actor.name], exactActors: exact))
+        try colors.printDetails(
+            { details, output in
+                details.write(
+                    actor, parts: try store.parts(ofActorNamed: actor.name),
+                    partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
+            }, thenEventsOf: store, matching: EventFilter(actors: [actor.name], exactActors: exact))
     }
 }
 
@@ -121,8 +125,9 @@ struct ActorEdit: ParsableCommand {
     @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove this alias (repeatable).", valueName: "name"))
     var removedAliases: [String] = []
 
-    @Option(name: .customLong("remove-affiliation"),
-            help: ArgumentHelp("Remove the roles held in this organization (repeatable).", valueName: "org"))
+    @Option(
+        name: .customLong("remove-affiliation"),
+        help: ArgumentHelp("Remove the roles held in this organization (repeatable).", valueName: "org"))
     var removedAffiliations: [String] = []
 
     func validate() throws {

@@ -20,8 +20,10 @@ struct PartnershipCommand: ParsableCommand {
 
 /// The partnership fields `partnership add` and `partnership edit` share.
 struct PartnershipFieldOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("When it runs: 2019-09-10/2029-09, 2019-09-10/.. (ongoing), 2019-09-10/ (end unknown).",
-                               valueName: "span"), transform: parseDate)
+    @Option(
+        help: ArgumentHelp(
+            "When it runs: 2019-09-10/2029-09, 2019-09-10/.. (ongoing), 2019-09-10/ (end unknown).",
+            valueName: "span"), transform: parseDate)
     var date: PartialDate?
 
     @Option(help: ArgumentHelp("The term as announced: \"ten years\".", valueName: "text"))
@@ -30,8 +32,9 @@ struct PartnershipFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A longer description.", valueName: "text"))
     var summary: String?
 
-    @Option(name: .customLong("member"), help: ArgumentHelp("A member with its role (repeatable).", valueName: "name[:role]"),
-            transform: parseActorRole)
+    @Option(
+        name: .customLong("member"), help: ArgumentHelp("A member with its role (repeatable).", valueName: "name[:role]"),
+        transform: parseActorRole)
     var members: [ActorRole] = []
 
     @Option(name: .customLong("clause"), help: ArgumentHelp("One of its terms (repeatable, in order).", valueName: "text"))
@@ -79,8 +82,9 @@ struct PartnershipShow: ParsableCommand {
     func run() throws {
         let store = try database.open(.read)
         let partnership = try required(try store.partnership(id: id), .partnershipNotFound(id: id))
-        try colors.printDetails({ details, output in details.write(partnership, to: &output) },
-                                thenEventsOf: store, matching: EventFilter(partnership: id))
+        try colors.printDetails(
+            { details, output in details.write(partnership, to: &output) },
+            thenEventsOf: store, matching: EventFilter(partnership: id))
     }
 }
 

@@ -52,9 +52,10 @@ struct QuoteAdd: ParsableCommand {
     }
 
     func run() throws {
-        let quote = Quote(speaker: speaker, text: text, language: language, translation: translation,
-                          translationLanguage: translationLanguage,
-                          source: source.map { Citation(Source(reference: $0), locator: locator) })
+        let quote = Quote(
+            speaker: speaker, text: text, language: language, translation: translation,
+            translationLanguage: translationLanguage,
+            source: source.map { Citation(Source(reference: $0), locator: locator) })
         let written = try database.open(.write).addQuote(quote, toEvent: event)
         print(written.value)
         noteCreatedRecords(written)

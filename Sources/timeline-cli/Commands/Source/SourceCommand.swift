@@ -22,7 +22,8 @@ struct SourceFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who wrote it.", valueName: "name")) var author: String?
     @Option(help: ArgumentHelp("When it was published (may be partial: 2022-10).", valueName: "date")) var published: String?
     @Option(help: ArgumentHelp("When it was read (today works).", valueName: "date")) var accessed: String?
-    @Option(name: .customLong("archived-url"), help: ArgumentHelp("A copy that will not change.", valueName: "url")) var archivedURL: String?
+    @Option(name: .customLong("archived-url"), help: ArgumentHelp("A copy that will not change.", valueName: "url")) var archivedURL:
+        String?
     @Option(help: ArgumentHelp("ISO 639-1 code of its language: fr, en, ...", valueName: "code")) var language: String?
 
     var isEmpty: Bool {
@@ -53,7 +54,7 @@ struct SourceList: ParsableCommand {
 
     func run() throws {
         let sources = try database.open(.read).sources()
-        try printing { output in
+        printing { output in
             RecordDetails().writeList(sources, to: &output)
         }
     }
