@@ -38,4 +38,23 @@ public enum Escaping {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:") else { return false }
         return !url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F }
     }
+
+    /// JSON made safe inside a script element: `<` (so `</script>` cannot end it) and the two
+    /// line separators JavaScript once refused are written as escapes. They only occur in strings.
+    public static func jsonInScript(_ json: String) -> String {
+        // U+2028 and U+2029 are E2 80 A8/A9 in UTF-8: a byte scan finds every candidate.
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == 0xE2 }),
+            json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        else { return json }
+        var text = ""
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": text += "\\u003c"
+            case "\u{2028}": text += "\\u2028"
+            case "\u{2029}": text += "\\u2029"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
 }

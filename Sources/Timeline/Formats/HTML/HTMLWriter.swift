@@ -61,7 +61,7 @@ public struct HTMLWriter: EventWriter {
             ("partnerships", .array(records.partnerships.map(payload))),
         ]).writeCompact(to: &head)
         // The events follow in an array left open: `{…,"events":[`.
-        output.write(Self.scriptSafe(String(head.dropLast())) + ",\"events\":[")
+        output.write(Escaping.jsonInScript(String(head.dropLast())) + ",\"events\":[")
         pass = 0
         index = 0
     }
@@ -88,7 +88,7 @@ public struct HTMLWriter: EventWriter {
         if pass == 0 {
             var text = index == 0 ? "" : ","
             payload(event).writeCompact(to: &text)
-            output.write(Self.scriptSafe(text))
+            output.write(Escaping.jsonInScript(text))
         } else {
             output.write("\n")
             output.write(count > Self.compactListAbove ? compactListItem(event, index: index) : listItem(event, index: index))
@@ -137,25 +137,6 @@ public struct HTMLWriter: EventWriter {
             rest = rest[close.upperBound...]
         }
         return filled + rest
-    }
-
-    /// JSON made safe inside a script element: `<` (so `</script>` cannot end it) and the two
-    /// line separators JavaScript once refused are written as escapes. They only occur in strings.
-    static func scriptSafe(_ json: String) -> String {
-        // U+2028 and U+2029 are E2 80 A8/A9 in UTF-8: a byte scan finds every candidate.
-        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == 0xE2 }),
-            json.unicodeScalars.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" })
-        else { return json }
-        var text = ""
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": text += "\\u003c"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
     }
 }
 
