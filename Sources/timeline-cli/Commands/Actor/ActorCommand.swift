@@ -13,7 +13,7 @@ struct ActorCommand: ParsableCommand {
               timeline actor alias Google "Google LLC" "Google Inc."
               timeline actor merge Google "Google Inc"
             """,
-        subcommands: [ActorList.self, ActorShow.self, ActorAdd.self, ActorEdit.self, ActorAlias.self, ActorMerge.self, ActorRemove.self])
+        subcommands: [List.self, Show.self, Add.self, Edit.self, Alias.self, Merge.self, Remove.self])
 }
 
 /// The actor fields `actor add` and `actor edit` share.
@@ -45,162 +45,177 @@ struct ActorFieldOptions: ParsableArguments {
     }
 }
 
-struct ActorList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors with their kind and number of events.")
+extension ActorCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors with their kind and number of events.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Only actors of this kind.", valueName: "kind"))
-    var kind: ActorKind?
+        @Option(help: ArgumentHelp("Only actors of this kind.", valueName: "kind"))
+        var kind: ActorKind?
 
-    func run() throws {
-        let store = try database.open(.read)
-        let actors = try store.actors(kind: kind).map { ($0, try store.usage(ofActorNamed: $0.name).events) }
-        printing { output in
-            RecordDetails().writeList(actors, to: &output)
+        func run() throws {
+            let store = try database.open(.read)
+            let actors = try store.actors(kind: kind).map { ($0, try store.usage(ofActorNamed: $0.name).events) }
+            printing { output in
+                RecordDetails().writeList(actors, to: &output)
+            }
         }
     }
 }
 
-struct ActorShow: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show an actor, its partnerships and its events (with its parts').")
+extension ActorCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show an actor, its partnerships and its events (with its parts').")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The actor's name or alias.")
-    var name: String
+        @Argument(help: "The actor's name or alias.")
+        var name: String
 
-    @Flag(name: .customLong("exact"), help: "Only the actor's own events and partnerships, not its parts'.")
-    var exact = false
+        @Flag(name: .customLong("exact"), help: "Only the actor's own events and partnerships, not its parts'.")
+        var exact = false
 
-    @OptionGroup var colors: ColorOptions
+        @OptionGroup var colors: ColorOptions
 
-    func run() throws {
-        let store = try database.open(.read)
-        let actor = try required(try store.actor(named: name), .actorNotFound(name: name))
-        try colors.printDetails(
-            { details, output in
-                details.write(
-                    actor, parts: try store.parts(ofActorNamed: actor.name),
-                    partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
-            }, thenEventsOf: store, matching: EventFilter(actors: [actor.name], exactActors: exact))
-    }
-}
-
-struct ActorAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add an actor.",
-        discussion: "Example: timeline actor add \"Molly Biwer\" --kind person --affiliation \"Mayo Clinic:president of marketing@2022\"")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Argument(help: "Its name.")
-    var name: String
-
-    @OptionGroup var fields: ActorFieldOptions
-
-    func run() throws {
-        var profile = ActorProfile(name: name)
-        fields.apply(to: &profile)
-        let normalized = try profile.normalized()
-        noteCreatedRecords(try database.open(.create).addActor(normalized))
-    }
-}
-
-struct ActorEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change an actor: rename it, set its kind or parent, add or remove aliases and roles.")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Argument(help: "The actor's name or alias.")
-    var name: String
-
-    @Option(name: .customLong("name"), help: ArgumentHelp("A new name.", valueName: "name"))
-    var newName: String?
-
-    @OptionGroup var fields: ActorFieldOptions
-
-    @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove this alias (repeatable).", valueName: "name"))
-    var removedAliases: [String] = []
-
-    @Option(
-        name: .customLong("remove-affiliation"),
-        help: ArgumentHelp("Remove the roles held in this organization (repeatable).", valueName: "org"))
-    var removedAffiliations: [String] = []
-
-    func validate() throws {
-        if newName == nil && fields.isEmpty && removedAliases.isEmpty && removedAffiliations.isEmpty {
-            throw ValidationError("nothing to change: give at least one option such as --kind, --alias or --part-of")
+        func run() throws {
+            let store = try database.open(.read)
+            let actor = try required(try store.actor(named: name), .actorNotFound(name: name))
+            try colors.printDetails(
+                { details, output in
+                    details.write(
+                        actor, parts: try store.parts(ofActorNamed: actor.name),
+                        partnerships: try store.partnerships(involving: actor.name, exact: exact), to: &output)
+                }, thenEventsOf: store, matching: EventFilter(actors: [actor.name], exactActors: exact))
         }
     }
+}
 
-    func run() throws {
-        let store = try database.open(.write)
-        let written = try store.editActor(named: name) { profile in
-            if let newName { profile.name = newName }
-            try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
-            try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
+extension ActorCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add an actor.",
+            discussion:
+                "Example: timeline actor add \"Molly Biwer\" --kind person --affiliation \"Mayo Clinic:president of marketing@2022\"")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "Its name.")
+        var name: String
+
+        @OptionGroup var fields: ActorFieldOptions
+
+        func run() throws {
+            var profile = ActorProfile(name: name)
             fields.apply(to: &profile)
+            let normalized = try profile.normalized()
+            noteCreatedRecords(try database.open(.create).addActor(normalized))
         }
-        noteCreatedRecords(written)
     }
 }
 
-struct ActorAlias: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "alias", abstract: "Add other names for an actor.",
-        discussion: "Example: timeline actor alias Google \"Google LLC\" \"Google Inc.\"")
+extension ActorCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an actor: rename it, set its kind or parent, add or remove aliases and roles.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The actor's name.")
-    var name: String
+        @Argument(help: "The actor's name or alias.")
+        var name: String
 
-    @Argument(help: "The other names.")
-    var aliases: [String]
+        @Option(name: .customLong("name"), help: ArgumentHelp("A new name.", valueName: "name"))
+        var newName: String?
 
-    func validate() throws {
-        if aliases.isEmpty { throw ValidationError("give at least one alias") }
-    }
+        @OptionGroup var fields: ActorFieldOptions
 
-    func run() throws {
-        try database.open(.write).addAliases(aliases, toActorNamed: name)
+        @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove this alias (repeatable).", valueName: "name"))
+        var removedAliases: [String] = []
+
+        @Option(
+            name: .customLong("remove-affiliation"),
+            help: ArgumentHelp("Remove the roles held in this organization (repeatable).", valueName: "org"))
+        var removedAffiliations: [String] = []
+
+        func validate() throws {
+            if newName == nil && fields.isEmpty && removedAliases.isEmpty && removedAffiliations.isEmpty {
+                throw ValidationError("nothing to change: give at least one option such as --kind, --alias or --part-of")
+            }
+        }
+
+        func run() throws {
+            let store = try database.open(.write)
+            let written = try store.editActor(named: name) { profile in
+                if let newName { profile.name = newName }
+                try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
+                try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
+                fields.apply(to: &profile)
+            }
+            noteCreatedRecords(written)
+        }
     }
 }
 
-struct ActorMerge: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "merge", abstract: "Merge actor B into actor A: every link of B moves to A, B's name becomes an alias.",
-        discussion: "Example: timeline actor merge Google \"Google Inc\"")
+extension ActorCommand {
+    struct Alias: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "alias", abstract: "Add other names for an actor.",
+            discussion: "Example: timeline actor alias Google \"Google LLC\" \"Google Inc.\"")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The actor to keep.")
-    var kept: String
+        @Argument(help: "The actor's name.")
+        var name: String
 
-    @Argument(help: "The actor to merge into it.")
-    var merged: String
+        @Argument(help: "The other names.")
+        var aliases: [String]
 
-    func run() throws {
-        try database.open(.write).mergeActor(merged, into: kept)
+        func validate() throws {
+            if aliases.isEmpty { throw ValidationError("give at least one alias") }
+        }
+
+        func run() throws {
+            try database.open(.write).addAliases(aliases, toActorNamed: name)
+        }
     }
 }
 
-struct ActorRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rm", abstract: "Delete an actor; refused while anything involves it, unless --force.")
+extension ActorCommand {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "merge", abstract: "Merge actor B into actor A: every link of B moves to A, B's name becomes an alias.",
+            discussion: "Example: timeline actor merge Google \"Google Inc\"")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The actor's name or alias.")
-    var name: String
+        @Argument(help: "The actor to keep.")
+        var kept: String
 
-    @Flag(help: "Also remove it from events and partnerships, and delete its quotes and affiliations.")
-    var force = false
+        @Argument(help: "The actor to merge into it.")
+        var merged: String
 
-    func run() throws {
-        try database.open(.write).removeActor(named: name, force: force)
+        func run() throws {
+            try database.open(.write).mergeActor(merged, into: kept)
+        }
+    }
+}
+
+extension ActorCommand {
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete an actor; refused while anything involves it, unless --force.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The actor's name or alias.")
+        var name: String
+
+        @Flag(help: "Also remove it from events and partnerships, and delete its quotes and affiliations.")
+        var force = false
+
+        func run() throws {
+            try database.open(.write).removeActor(named: name, force: force)
+        }
     }
 }

@@ -15,7 +15,7 @@ struct PartnershipCommand: ParsableCommand {
               timeline add "Google opens an office in Rochester" --date 2019 --partnership mayo-google-cloud
               timeline partnership show mayo-google-cloud
             """,
-        subcommands: [PartnershipList.self, PartnershipShow.self, PartnershipAdd.self, PartnershipEdit.self, PartnershipRemove.self])
+        subcommands: [List.self, Show.self, Add.self, Edit.self, Remove.self])
 }
 
 /// The partnership fields `partnership add` and `partnership edit` share.
@@ -55,124 +55,135 @@ struct PartnershipFieldOptions: ParsableArguments {
     }
 }
 
-struct PartnershipList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List partnerships with span, status and members.")
+extension PartnershipCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List partnerships with span, status and members.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        let partnerships = try database.open(.read).partnerships()
-        printing { output in
-            RecordDetails().writeList(partnerships, to: &output)
+        func run() throws {
+            let partnerships = try database.open(.read).partnerships()
+            printing { output in
+                RecordDetails().writeList(partnerships, to: &output)
+            }
         }
     }
 }
 
-struct PartnershipShow: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a partnership: members, span, status, terms, and its events as a timeline.")
+extension PartnershipCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a partnership: members, span, status, terms, and its events as a timeline.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The partnership's id.")
-    var id: String
+        @Argument(help: "The partnership's id.")
+        var id: String
 
-    @OptionGroup var colors: ColorOptions
+        @OptionGroup var colors: ColorOptions
 
-    func run() throws {
-        let store = try database.open(.read)
-        let partnership = try required(try store.partnership(id: id), .partnershipNotFound(id: id))
-        try colors.printDetails(
-            { details, output in details.write(partnership, to: &output) },
-            thenEventsOf: store, matching: EventFilter(partnership: id))
-    }
-}
-
-struct PartnershipAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partnership; prints its id.")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Argument(help: "Its name.")
-    var name: String
-
-    @Option(help: ArgumentHelp("Its id (default: made from the name).", valueName: "id"))
-    var id: String?
-
-    @OptionGroup var fields: PartnershipFieldOptions
-
-    func run() throws {
-        var partnership = Partnership(id: id, name: name)
-        fields.apply(to: &partnership)
-        let normalized = try partnership.normalized()
-        let written = try database.open(.create).addPartnership(normalized)
-        print(written.value)
-        noteCreatedRecords(written)
-    }
-}
-
-struct PartnershipEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change a partnership.",
-        discussion: "Options replace a field (an empty --term or --summary clears it); --member, --clause and --source add.")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Argument(help: "The partnership's id.")
-    var id: String
-
-    @Option(help: ArgumentHelp("A new name.", valueName: "name"))
-    var name: String?
-
-    @OptionGroup var fields: PartnershipFieldOptions
-
-    @Flag(name: .customLong("clear-date"), help: "Forget the span.")
-    var clearDate = false
-
-    @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove this member (repeatable).", valueName: "name"))
-    var removedMembers: [String] = []
-
-    @Option(name: .customLong("remove-clause"), help: ArgumentHelp("Remove the clause with this number (repeatable).", valueName: "n"))
-    var removedClauses: [Int] = []
-
-    @Option(name: .customLong("remove-source"), help: ArgumentHelp("Remove this source (repeatable).", valueName: "source"))
-    var removedSources: [String] = []
-
-    func validate() throws {
-        if name == nil && fields.isEmpty && !clearDate && removedMembers.isEmpty && removedClauses.isEmpty && removedSources.isEmpty {
-            throw ValidationError("nothing to change: give at least one option such as --date, --member or --clause")
+        func run() throws {
+            let store = try database.open(.read)
+            let partnership = try required(try store.partnership(id: id), .partnershipNotFound(id: id))
+            try colors.printDetails(
+                { details, output in details.write(partnership, to: &output) },
+                thenEventsOf: store, matching: EventFilter(partnership: id))
         }
     }
+}
 
-    func run() throws {
-        let written = try database.open(.write).editPartnership(id: id) { partnership in
-            if let name { partnership.name = name }
-            if clearDate { partnership.date = nil }
-            try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
-            for number in removedClauses.sorted(by: >) {
-                guard partnership.terms.indices.contains(number - 1) else {
-                    throw CLIError(description: "there is no clause \(number) to remove (the partnership has \(partnership.terms.count))")
-                }
-                partnership.terms.remove(at: number - 1)
-            }
-            try remove(removedSources, from: &partnership.sources, what: "source") {
-                [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
-            }
+extension PartnershipCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partnership; prints its id.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "Its name.")
+        var name: String
+
+        @Option(help: ArgumentHelp("Its id (default: made from the name).", valueName: "id"))
+        var id: String?
+
+        @OptionGroup var fields: PartnershipFieldOptions
+
+        func run() throws {
+            var partnership = Partnership(id: id, name: name)
             fields.apply(to: &partnership)
+            let normalized = try partnership.normalized()
+            let written = try database.open(.create).addPartnership(normalized)
+            print(written.value)
+            noteCreatedRecords(written)
         }
-        noteCreatedRecords(written)
     }
 }
 
-struct PartnershipRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a partnership; its events stay, unlinked.")
+extension PartnershipCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a partnership.",
+            discussion: "Options replace a field (an empty --term or --summary clears it); --member, --clause and --source add.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The partnership's id.")
-    var id: String
+        @Argument(help: "The partnership's id.")
+        var id: String
 
-    func run() throws {
-        try database.open(.write).removePartnership(id: id)
+        @Option(help: ArgumentHelp("A new name.", valueName: "name"))
+        var name: String?
+
+        @OptionGroup var fields: PartnershipFieldOptions
+
+        @Flag(name: .customLong("clear-date"), help: "Forget the span.")
+        var clearDate = false
+
+        @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove this member (repeatable).", valueName: "name"))
+        var removedMembers: [String] = []
+
+        @Option(name: .customLong("remove-clause"), help: ArgumentHelp("Remove the clause with this number (repeatable).", valueName: "n"))
+        var removedClauses: [Int] = []
+
+        @Option(name: .customLong("remove-source"), help: ArgumentHelp("Remove this source (repeatable).", valueName: "source"))
+        var removedSources: [String] = []
+
+        func validate() throws {
+            if name == nil && fields.isEmpty && !clearDate && removedMembers.isEmpty && removedClauses.isEmpty && removedSources.isEmpty {
+                throw ValidationError("nothing to change: give at least one option such as --date, --member or --clause")
+            }
+        }
+
+        func run() throws {
+            let written = try database.open(.write).editPartnership(id: id) { partnership in
+                if let name { partnership.name = name }
+                if clearDate { partnership.date = nil }
+                try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
+                for number in removedClauses.sorted(by: >) {
+                    guard partnership.terms.indices.contains(number - 1) else {
+                        throw CLIError(
+                            description: "there is no clause \(number) to remove (the partnership has \(partnership.terms.count))")
+                    }
+                    partnership.terms.remove(at: number - 1)
+                }
+                try remove(removedSources, from: &partnership.sources, what: "source") {
+                    [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
+                }
+                fields.apply(to: &partnership)
+            }
+            noteCreatedRecords(written)
+        }
+    }
+}
+
+extension PartnershipCommand {
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a partnership; its events stay, unlinked.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The partnership's id.")
+        var id: String
+
+        func run() throws {
+            try database.open(.write).removePartnership(id: id)
+        }
     }
 }

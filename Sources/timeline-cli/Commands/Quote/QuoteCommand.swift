@@ -12,90 +12,97 @@ struct QuoteCommand: ParsableCommand {
                 --translation "We hope to collect the medical records…" --translation-language en \\
                 --source mayo-google-perspective
             """,
-        subcommands: [QuoteAdd.self, QuoteList.self, QuoteRemove.self])
+        subcommands: [Add.self, List.self, Remove.self])
 }
 
-struct QuoteAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a quote to an event; prints its number.")
+extension QuoteCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a quote to an event; prints its number.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The event's id.")
-    var event: String
+        @Argument(help: "The event's id.")
+        var event: String
 
-    @Option(help: ArgumentHelp("Who said it (an actor's name or alias).", valueName: "name"))
-    var speaker: String
+        @Option(help: ArgumentHelp("Who said it (an actor's name or alias).", valueName: "name"))
+        var speaker: String
 
-    @Option(help: ArgumentHelp("The words, in their original language.", valueName: "text"))
-    var text: String
+        @Option(help: ArgumentHelp("The words, in their original language.", valueName: "text"))
+        var text: String
 
-    @Option(help: ArgumentHelp("The ISO 639-1 code of the words: fr, en, de, ...", valueName: "code"))
-    var language: String
+        @Option(help: ArgumentHelp("The ISO 639-1 code of the words: fr, en, de, ...", valueName: "code"))
+        var language: String
 
-    @Option(help: ArgumentHelp("A translation.", valueName: "text"))
-    var translation: String?
+        @Option(help: ArgumentHelp("A translation.", valueName: "text"))
+        var translation: String?
 
-    @Option(name: .customLong("translation-language"), help: ArgumentHelp("The ISO 639-1 code of the translation.", valueName: "code"))
-    var translationLanguage: String?
+        @Option(name: .customLong("translation-language"), help: ArgumentHelp("The ISO 639-1 code of the translation.", valueName: "code"))
+        var translationLanguage: String?
 
-    @Option(help: ArgumentHelp("Where it was reported: a source id, URL or title.", valueName: "source"))
-    var source: String?
+        @Option(help: ArgumentHelp("Where it was reported: a source id, URL or title.", valueName: "source"))
+        var source: String?
 
-    @Option(help: ArgumentHelp("Where in the source: page, paragraph, passage.", valueName: "text"))
-    var locator: String?
+        @Option(help: ArgumentHelp("Where in the source: page, paragraph, passage.", valueName: "text"))
+        var locator: String?
 
-    func validate() throws {
-        if (translation == nil) != (translationLanguage == nil) {
-            throw ValidationError("--translation and --translation-language go together")
+        func validate() throws {
+            if (translation == nil) != (translationLanguage == nil) {
+                throw ValidationError("--translation and --translation-language go together")
+            }
+            if locator != nil && source == nil { throw ValidationError("--locator needs --source") }
         }
-        if locator != nil && source == nil { throw ValidationError("--locator needs --source") }
-    }
 
-    func run() throws {
-        let quote = Quote(
-            speaker: speaker, text: text, language: language, translation: translation,
-            translationLanguage: translationLanguage,
-            source: source.map { Citation(Source(reference: $0), locator: locator) })
-        let written = try database.open(.write).addQuote(quote, toEvent: event)
-        print(written.value)
-        noteCreatedRecords(written)
-    }
-}
-
-struct QuoteList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List quotes in timeline order.")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(help: ArgumentHelp("Only this speaker's quotes (and those of the actors part of it).", valueName: "name"))
-    var speaker: String?
-
-    @Flag(name: .customLong("exact"), help: "With --speaker: only that actor, not the actors part of it.")
-    var exact = false
-
-    @OptionGroup var colors: ColorOptions
-
-    func run() throws {
-        let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
-        try printing { output in
-            RecordDetails(color: colors.color).writeList(quotes, to: &output)
-            if quotes.isEmpty { StandardError.write("no quotes match\n") }
+        func run() throws {
+            let quote = Quote(
+                speaker: speaker, text: text, language: language, translation: translation,
+                translationLanguage: translationLanguage,
+                source: source.map { Citation(Source(reference: $0), locator: locator) })
+            let written = try database.open(.write).addQuote(quote, toEvent: event)
+            print(written.value)
+            noteCreatedRecords(written)
         }
     }
 }
 
-struct QuoteRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a quote (its number as `quote list` shows it).")
+extension QuoteCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List quotes in timeline order.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The event's id.")
-    var event: String
+        @Option(help: ArgumentHelp("Only this speaker's quotes (and those of the actors part of it).", valueName: "name"))
+        var speaker: String?
 
-    @Argument(help: "The quote's number in the event, from 1.")
-    var number: Int
+        @Flag(name: .customLong("exact"), help: "With --speaker: only that actor, not the actors part of it.")
+        var exact = false
 
-    func run() throws {
-        try database.open(.write).removeQuote(number: number, fromEvent: event)
+        @OptionGroup var colors: ColorOptions
+
+        func run() throws {
+            let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
+            try printing { output in
+                RecordDetails(color: colors.color).writeList(quotes, to: &output)
+                if quotes.isEmpty { StandardError.write("no quotes match\n") }
+            }
+        }
+    }
+}
+
+extension QuoteCommand {
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete a quote (its number as `quote list` shows it).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The event's id.")
+        var event: String
+
+        @Argument(help: "The quote's number in the event, from 1.")
+        var number: Int
+
+        func run() throws {
+            try database.open(.write).removeQuote(number: number, fromEvent: event)
+        }
     }
 }

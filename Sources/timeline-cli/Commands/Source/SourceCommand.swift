@@ -11,7 +11,7 @@ struct SourceCommand: ParsableCommand {
               timeline source add --id mayo-google-perspective --title "La Mayo Clinic a conclu…" \\
                 --language fr --published 2022-10~ --accessed today
             """,
-        subcommands: [SourceList.self, SourceShow.self, SourceAdd.self, SourceEdit.self, SourceRemove.self])
+        subcommands: [List.self, Show.self, Add.self, Edit.self, Remove.self])
 }
 
 /// The source fields `source add` and `source edit` share (an empty value clears one in edit).
@@ -47,89 +47,100 @@ struct SourceFieldOptions: ParsableArguments {
     }
 }
 
-struct SourceList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources by id.")
+extension SourceCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources by id.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        let sources = try database.open(.read).sources()
-        printing { output in
-            RecordDetails().writeList(sources, to: &output)
+        func run() throws {
+            let sources = try database.open(.read).sources()
+            printing { output in
+                RecordDetails().writeList(sources, to: &output)
+            }
         }
     }
 }
 
-struct SourceShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source and what cites it.")
+extension SourceCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source and what cites it.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The source's id.")
-    var id: String
+        @Argument(help: "The source's id.")
+        var id: String
 
-    func run() throws {
-        let store = try database.open(.read)
-        let source = try required(try store.source(id: id), .sourceNotFound(id: id))
-        try printing { output in
-            RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
+        func run() throws {
+            let store = try database.open(.read)
+            let source = try required(try store.source(id: id), .sourceNotFound(id: id))
+            try printing { output in
+                RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
+            }
         }
     }
 }
 
-struct SourceAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a source; prints its id.")
+extension SourceCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a source; prints its id.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Its id (default: made from the title or URL).", valueName: "id"))
-    var id: String?
+        @Option(help: ArgumentHelp("Its id (default: made from the title or URL).", valueName: "id"))
+        var id: String?
 
-    @OptionGroup var fields: SourceFieldOptions
+        @OptionGroup var fields: SourceFieldOptions
 
-    func validate() throws {
-        if fields.title == nil && fields.url == nil { throw ValidationError("a source needs --title or --url") }
-    }
+        func validate() throws {
+            if fields.title == nil && fields.url == nil { throw ValidationError("a source needs --title or --url") }
+        }
 
-    func run() throws {
-        var source = Source(id: id)
-        try fields.apply(to: &source)
-        let normalized = try source.normalized()
-        print(try database.open(.create).addSource(normalized))
-    }
-}
-
-struct SourceEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a source (an empty value clears a field).")
-
-    @OptionGroup var database: DatabaseOptions
-
-    @Argument(help: "The source's id.")
-    var id: String
-
-    @OptionGroup var fields: SourceFieldOptions
-
-    func validate() throws {
-        if fields.isEmpty { throw ValidationError("nothing to change: give at least one option such as --title or --url") }
-    }
-
-    func run() throws {
-        try database.open(.write).editSource(id: id) { try fields.apply(to: &$0) }
+        func run() throws {
+            var source = Source(id: id)
+            try fields.apply(to: &source)
+            let normalized = try source.normalized()
+            print(try database.open(.create).addSource(normalized))
+        }
     }
 }
 
-struct SourceRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a source; refused while cited, unless --force.")
+extension SourceCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a source (an empty value clears a field).")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The source's id.")
-    var id: String
+        @Argument(help: "The source's id.")
+        var id: String
 
-    @Flag(help: "Also remove its citations (quotes keep their words, without a source).")
-    var force = false
+        @OptionGroup var fields: SourceFieldOptions
 
-    func run() throws {
-        try database.open(.write).removeSource(id: id, force: force)
+        func validate() throws {
+            if fields.isEmpty { throw ValidationError("nothing to change: give at least one option such as --title or --url") }
+        }
+
+        func run() throws {
+            try database.open(.write).editSource(id: id) { try fields.apply(to: &$0) }
+        }
+    }
+}
+
+extension SourceCommand {
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete a source; refused while cited, unless --force.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The source's id.")
+        var id: String
+
+        @Flag(help: "Also remove its citations (quotes keep their words, without a source).")
+        var force = false
+
+        func run() throws {
+            try database.open(.write).removeSource(id: id, force: force)
+        }
     }
 }
