@@ -69,12 +69,15 @@ struct SearchTests {
         try store.database.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
     }
 
-    @Test(arguments: ["\"unbalanced", "AND", "(open", "title:", "world-health"])
-    func malformedQueriesAreClearErrors(query: String) throws {
+    /// What once was FTS5 syntax errors is read as words; only a query with no word is refused.
+    @Test func queriesPeopleTypeAreNotSyntaxErrors() throws {
         let store = try exampleStore()
-        #expect { try ids(store, query) } throws: { error in
+        #expect(try ids(store, "world-health").count == 2)
+        #expect(try ids(store, "(open") == ids(store, "open"))
+        #expect(try ids(store, "\"cornerstone") == ids(store, "cornerstone"))
+        #expect { try ids(store, "( )") } throws: { error in
             guard case .invalidValue(field: "search", let value, let expected) = error as? TimelineError else { return false }
-            return value == query && expected.contains("use words, \"exact phrases\"")
+            return value == "( )" && expected == "it holds no word to search for"
         }
     }
 
@@ -147,5 +150,77 @@ struct QueryPlanTests {
         let index = String(step.split(separator: " ")[4])
         let columns = try store.database.makeStatement("SELECT name FROM pragma_index_info(?)").map([index]) { $0[0] as String }
         #expect(columns.contains("start") && columns.contains("end"), "\(index): \(columns)")
+    }
+}
+
+/// Search as people type: ordinary text is searched as its words, operators work on purpose,
+/// and nothing a user types reaches them as an FTS5 or SQL error.
+@Suite("Search as people type")
+struct TypedSearchTests {
+    @Test(arguments: [
+        ("medical records", "medical records"),
+        ("d'investissement", #""d'investissement""#),
+        ("d’investissement", #""d’investissement""#),
+        ("covid-19 vaccins", #""covid-19" vaccins"#),
+        ("health-data", #""health-data""#),
+        ("Google's 10.5% a/b", #""Google's" "10.5%" "a/b""#),
+        ("vaccin*", "vaccin*"),
+        ("covid-1*", #""covid-1" *"#),
+        (#""right information""#, #""right information""#),
+        (#""right information"*"#, #""right information" *"#),
+        (#""unbalanced"#, #""unbalanced""#),
+        (#"say "hi"#, #"say "hi""#),
+        ("youtube OR cloud", "youtube OR cloud"),
+        ("google NOT cloud", "google NOT cloud"),
+        ("google AND (youtube OR cloud)", "google AND ( youtube OR cloud )"),
+        ("google AND", "google"),
+        ("OR OR cloud", "cloud"),
+        ("AND", #""AND""#),
+        ("(google", "google"),
+        ("google)", "google"),
+        ("((youtube)", "( youtube )"),
+        ("()", ""),
+        ("NEAR", #""NEAR""#),
+        ("title:google", "title: google"),
+        ("title:covid-19", #"title: "covid-19""#),
+        ("place:google", #""place:google""#),
+        ("and or not", "and or not"),
+    ])
+    func typedTextBecomesTheQueryMeant(typed: String, query: String) {
+        #expect(FullTextQuery(typed).expression == query)
+    }
+
+    @Test func punctuatedWordsFindWhatTheySay() throws {
+        let store = try memoryStore()
+        try store.importDocument(try JSONDocumentReader.document(from: try packageFile("examples/mayo-google.json")))
+        func ids(_ query: String) throws -> Set<String> {
+            Set(try store.events(matching: EventFilter(search: query)).compactMap(\.id))
+        }
+        #expect(try ids("d'investissement").contains("pichai-statement-2019"))
+        #expect(try ids("covid-19") == ids(#""covid-19""#))
+        #expect(try ids("health-data").contains("mayo-google-partnership"))
+        #expect(try ids("google AND") == ids("google"))
+    }
+
+    /// Every string of these characters, up to four of them, is a query or "no word to search
+    /// for", never an FTS5 or SQL error.
+    @Test func noTypedTextIsASyntaxError() throws {
+        let store = try memoryStore()
+        try store.add(Event(title: "Covid-19 and d'investissement (AND) \"x\"", date: date("2020")))
+        let pieces = ["a", "AND", "OR", "NOT", "(", ")", "\"", "*", "-", "'", ":", "^", "NEAR", " "]
+        var queries = pieces.map { [$0] }
+        for _ in 1..<4 { queries = queries.flatMap { query in pieces.map { query + [$0] } } }
+        var failures: [String] = []
+        for parts in queries {
+            let query = parts.joined(separator: " ")
+            do {
+                _ = try store.events(matching: EventFilter(search: query))
+            } catch let error as TimelineError where "\(error)".contains("holds no word") {
+                continue
+            } catch {
+                failures.append("\(query): \(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 }

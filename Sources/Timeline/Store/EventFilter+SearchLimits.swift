@@ -29,6 +29,9 @@ extension EventFilter {
             if isWordCharacter && !inTerm { terms += 1 }
             inTerm = isWordCharacter
         }
+        if FullTextQuery(search).expression.isEmpty {
+            throw TimelineError.invalidValue(field: "search", value: search, expected: "it holds no word to search for")
+        }
         if terms > Self.maxSearchTerms {
             throw TimelineError.invalidValue(
                 field: "search", value: search,

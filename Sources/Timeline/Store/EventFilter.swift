@@ -94,7 +94,7 @@ public struct EventFilter: Sendable {
             let passage = [1, 4, 0].map { "WHEN instr(\(snippet($0)), char(2)) THEN \(snippet($0))" }.joined(separator: " ")
             from = ", CASE \(passage) ELSE \(snippet(-1)) END" + from + " JOIN events_fts ON events_fts.rowid = e.id"
             conditions.append("events_fts MATCH ?")
-            arguments.append(search)
+            arguments.append(FullTextQuery(search).expression)
         } else {
             from = ", NULL" + from
         }
