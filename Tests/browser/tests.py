@@ -633,6 +633,29 @@ def perf_checks(b, paths, big):
                 f"(wall {wall:.0f} ms, {marks} marks drawn{', density' if density else ''})")
     five_k()
 
+    @check("many long spans: zoomed in to a day, the events of that day are marks, the spans crossing it a count")
+    def long_spans():
+        page = b.open(paths["long-spans"])
+        try:
+            payload = payload_of(page)
+            days = [i for i, e in enumerate(payload["events"]) if "/" not in e["date"]["edtf"]]
+            i = days[len(days) // 2]
+            day = payload["events"][i]["date"]["start"]
+            page.evaluate("d => timelinePage.zoomTo(d, d)", day)
+            page.wait_for_timeout(100)
+            assert not page.evaluate("timelinePage.view().density"), f"still counts per period when zoomed to {day}"
+            drawn = {int(x) for x in page.eval_on_selector_all("#plot .mark", "ms => ms.map(m => m.dataset.i)")}
+            assert i in drawn, f"event {i} of {day} not drawn as a mark"
+            cross = page.inner_text("#plot .span-cross:not([hidden])")
+            spans = len(payload["events"]) - len(days)
+            assert f"{spans:,} longer events" in cross, f"crossing strip says {cross!r}"
+            assert len(drawn) < 50, f"{len(drawn)} marks drawn for one day"
+            assert_clean(page, "long spans")
+            return f"{day}: {len(drawn)} marks, strip {cross!r}"
+        finally:
+            b.close(page)
+    long_spans()
+
     if big:
         @check("100,000 events: open within 5 s, shown as density until zoomed in")
         def hundred_k():
@@ -646,6 +669,9 @@ def perf_checks(b, paths, big):
                 page.evaluate("timelinePage.zoomTo('2010-03-01', '2010-03-31')")
                 assert not page.evaluate("timelinePage.view().density"), "still density when zoomed to a month"
                 assert page.locator("#plot .mark").count() > 0
+                page.evaluate("timelinePage.zoomTo('2010-03-10', '2010-03-10')")
+                assert not page.evaluate("timelinePage.view().density"), "still density when zoomed to a day"
+                assert page.locator("#plot .mark").count() > 0, "no marks when zoomed to a day"
                 assert_clean(page, "100000")
             finally:
                 b.close(page)
@@ -686,6 +712,17 @@ def main():
             dates["events"].sort(key=build_page.timeline_key)
             make("dates", dates)
             paths["5000"] = bin_paths["5000"]
+            # 3,000 spans still open, begun before 2000, and 600 single days after: zooming in must reach the days
+            spans = build_page.example_payload(lanes="none")
+            base = spans["events"][0]
+            spans["events"] = [dict(base, title=f"Open span {k}", id=f"s{k}",
+                                    date=build_page.make_date(f"{1990 + k % 10}-{1 + k % 12:02}/.."))
+                               for k in range(3000)]
+            spans["events"] += [dict(base, title=f"Day {k}", id=f"d{k}",
+                                     date=build_page.make_date(f"{2001 + k % 20}-{1 + k % 12:02}-{1 + k % 28:02}"))
+                                for k in range(600)]
+            spans["events"].sort(key=build_page.timeline_key)
+            make("long-spans", spans)
             if args.big:
                 make("100000", build_page.generated_payload(100000))
             static_checks([paths["example"], paths["hostile"], paths["dates"]])
