@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 import traceback
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import html5lib
@@ -45,7 +46,7 @@ class Browser:
     def __init__(self, pw):
         self.browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
 
-    def open(self, path, scheme="light", js=True, viewport=(1280, 900), reduced_motion="no-preference"):
+    def open(self, path, scheme="light", js=True, viewport=(1280, 900), reduced_motion="no-preference", ready=True):
         ctx = self.browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme,
                                        java_script_enabled=js, reduced_motion=reduced_motion)
         page = ctx.new_page()
@@ -61,7 +62,7 @@ class Browser:
         page.on("request", lambda r: page.log["requests"].append(r.url) if r.url != url else None)
         ctx.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
         page.goto(url, wait_until="load")
-        if js:
+        if js and ready:
             page.wait_for_selector("html.timeline-ready", timeout=15000)
         return page
 
@@ -296,6 +297,9 @@ def export_pages(tmp, only=None):
         page = tmp / f"bin-{name}.html"
         subprocess.run([t, "export", "--db", str(db), "--format", "html", "--output", str(page), *flags], check=True, capture_output=True)
         out[name] = str(page)
+        svg = tmp / f"bin-{name}.svg"
+        subprocess.run([t, "export", "--db", str(db), "--format", "svg", "--output", str(svg), *flags], check=True, capture_output=True)
+        out[name + "-svg"] = str(svg)
 
     export("example", ROOT / "examples" / "mayo-google.json", "--title", "Mayo Clinic and Google",
            "--description", "How Mayo Clinic's ten-year partnership with Google came about, and what its people said about it.")
@@ -599,6 +603,71 @@ def example_checks(b, paths):
     printing()
 
 
+def page_payload(html_path):
+    """The payload of an exported page, read from its file (no browser)."""
+    html = Path(html_path).read_text(encoding="utf-8")
+    m = re.search(r'<script[^>]*id="timeline-data"[^>]*>(.*?)</script>', html, re.S)
+    return build_page.expand(json.loads(m.group(1)))
+
+
+SVG_STATE = """() => {
+  const svg = document.documentElement;
+  const marks = [...document.querySelectorAll('g.mark')].map(g => {
+    const r = g.getBoundingClientRect();
+    const label = g.querySelector('text.label');
+    // the label without its "?"/"~" qualifier
+    const text = label ? [...label.childNodes].filter(n => !(n.classList && n.classList.contains('qual')))
+      .map(n => n.textContent).join('').trim() : null;
+    return {title: g.querySelector('title').textContent, label: text, w: r.width, h: r.height};
+  });
+  const all = [...document.querySelectorAll('*')];
+  return {
+    root: svg.tagName, ns: svg.namespaceURI, width: svg.getBoundingClientRect().width, marks,
+    handlers: all.filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.tagName),
+    injected: document.querySelectorAll('script, img, iframe, object, embed, foreignObject, image, a').length,
+    text: [...document.querySelectorAll('text')].map(t => t.textContent).join('\\n'),
+  };
+}"""
+
+
+def svg_checks(b, bin_paths):
+    for name, label in (("example", "example"), ("2000", "2,000 events"), ("hostile", "hostile events")):
+        svg_path, html_path = bin_paths[name + "-svg"], bin_paths[name]
+
+        @check(f"binary's SVG, {label}: parses as XML, opens from file:// in Chromium, one mark per event, titles as text, nothing runs")
+        def svg():
+            root = ET.parse(svg_path).getroot()
+            assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+            events = page_payload(html_path)["events"]
+            page = b.open(svg_path, ready=False)
+            try:
+                page.wait_for_timeout(100)
+                st = page.evaluate(SVG_STATE)
+                assert st["root"] == "svg" and st["ns"] == "http://www.w3.org/2000/svg", st["root"]
+                assert st["width"] > 100, f"drawn {st['width']} px wide"
+                want = sorted(f"{e['title']}, {e['date']['display']}" for e in events)
+                got = sorted(m["title"] for m in st["marks"])
+                assert got == want, f"{len(got)} marks for {len(events)} events; first difference " + next(
+                    (f"{g!r} != {w!r}" for g, w in zip(got, want) if g != w), "in number")
+                labels = 0
+                for m in st["marks"]:
+                    assert m["w"] > 0 and m["h"] > 0, f"mark {m['title']!r} not drawn"
+                    if m["label"] is not None:
+                        labels += 1
+                        assert m["title"].startswith(m["label"].rstrip("…")), f"label {m['label']!r} of {m['title']!r}"
+                if len(events) <= 10:  # a small timeline labels every event
+                    assert labels == len(events), f"{labels} labels for {len(events)} events"
+                assert not st["handlers"], f"elements with on* attributes: {st['handlers']}"
+                assert st["injected"] == 0, f"{st['injected']} script, image, link or foreign elements"
+                if name == "hostile":
+                    assert build_page.XSS_TITLE in st["text"], "hostile title not shown as text"
+                assert_clean(page, label + " SVG")
+                return f"{len(events)} marks, {labels} labelled"
+            finally:
+                b.close(page)
+        svg()
+
+
 def perf_checks(b, paths, big):
     @check("5,000 events: laid out and interactive within 1 s")
     def five_k():
@@ -727,6 +796,7 @@ def main():
                 make("100000", build_page.generated_payload(100000))
             static_checks([paths["example"], paths["hostile"], paths["dates"]])
             binary_checks(b, bin_paths)
+            svg_checks(b, bin_paths)
             generic_checks(b, bin_paths["example"], "binary's example")
             generic_checks(b, bin_paths["2000"], "binary's 2,000 events", axe=False)  # axe takes minutes on 2,000 list items; same markup as the example
             example_checks(b, paths)
