@@ -328,7 +328,7 @@ def binary_checks(b, paths):
     @check("binary's pages: the list is byte for byte what build_page.py makes of their data; html5lib strict")
     def same_list():
         notes = []
-        for name, path in paths.items():
+        for name, path in ((n, p) for n, p in paths.items() if not n.endswith("-svg")):  # the SVGs: svg_checks
             if name == "5000":
                 continue
             text = Path(path).read_text(encoding="utf-8")
