@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 import traceback
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import html5lib
@@ -45,7 +46,7 @@ class Browser:
     def __init__(self, pw):
         self.browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
 
-    def open(self, path, scheme="light", js=True, viewport=(1280, 900), reduced_motion="no-preference"):
+    def open(self, path, scheme="light", js=True, viewport=(1280, 900), reduced_motion="no-preference", ready=True):
         ctx = self.browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme,
                                        java_script_enabled=js, reduced_motion=reduced_motion)
         page = ctx.new_page()
@@ -61,7 +62,7 @@ class Browser:
         page.on("request", lambda r: page.log["requests"].append(r.url) if r.url != url else None)
         ctx.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
         page.goto(url, wait_until="load")
-        if js:
+        if js and ready:
             page.wait_for_selector("html.timeline-ready", timeout=15000)
         return page
 
@@ -296,6 +297,9 @@ def export_pages(tmp, only=None):
         page = tmp / f"bin-{name}.html"
         subprocess.run([t, "export", "--db", str(db), "--format", "html", "--output", str(page), *flags], check=True, capture_output=True)
         out[name] = str(page)
+        svg = tmp / f"bin-{name}.svg"
+        subprocess.run([t, "export", "--db", str(db), "--format", "svg", "--output", str(svg), *flags], check=True, capture_output=True)
+        out[name + "-svg"] = str(svg)
 
     export("example", ROOT / "examples" / "mayo-google.json", "--title", "Mayo Clinic and Google",
            "--description", "How Mayo Clinic's ten-year partnership with Google came about, and what its people said about it.")
@@ -324,7 +328,7 @@ def binary_checks(b, paths):
     @check("binary's pages: the list is byte for byte what build_page.py makes of their data; html5lib strict")
     def same_list():
         notes = []
-        for name, path in paths.items():
+        for name, path in ((n, p) for n, p in paths.items() if not n.endswith("-svg")):  # the SVGs: svg_checks
             if name == "5000":
                 continue
             text = Path(path).read_text(encoding="utf-8")
@@ -599,6 +603,71 @@ def example_checks(b, paths):
     printing()
 
 
+def page_payload(html_path):
+    """The payload of an exported page, read from its file (no browser)."""
+    html = Path(html_path).read_text(encoding="utf-8")
+    m = re.search(r'<script[^>]*id="timeline-data"[^>]*>(.*?)</script>', html, re.S)
+    return build_page.expand(json.loads(m.group(1)))
+
+
+SVG_STATE = """() => {
+  const svg = document.documentElement;
+  const marks = [...document.querySelectorAll('g.mark')].map(g => {
+    const r = g.getBoundingClientRect();
+    const label = g.querySelector('text.label');
+    // the label without its "?"/"~" qualifier
+    const text = label ? [...label.childNodes].filter(n => !(n.classList && n.classList.contains('qual')))
+      .map(n => n.textContent).join('').trim() : null;
+    return {title: g.querySelector('title').textContent, label: text, w: r.width, h: r.height};
+  });
+  const all = [...document.querySelectorAll('*')];
+  return {
+    root: svg.tagName, ns: svg.namespaceURI, width: svg.getBoundingClientRect().width, marks,
+    handlers: all.filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.tagName),
+    injected: document.querySelectorAll('script, img, iframe, object, embed, foreignObject, image, a').length,
+    text: [...document.querySelectorAll('text')].map(t => t.textContent).join('\\n'),
+  };
+}"""
+
+
+def svg_checks(b, bin_paths):
+    for name, label in (("example", "example"), ("2000", "2,000 events"), ("hostile", "hostile events")):
+        svg_path, html_path = bin_paths[name + "-svg"], bin_paths[name]
+
+        @check(f"binary's SVG, {label}: parses as XML, opens from file:// in Chromium, one mark per event, titles as text, nothing runs")
+        def svg():
+            root = ET.parse(svg_path).getroot()
+            assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+            events = page_payload(html_path)["events"]
+            page = b.open(svg_path, ready=False)
+            try:
+                page.wait_for_timeout(100)
+                st = page.evaluate(SVG_STATE)
+                assert st["root"] == "svg" and st["ns"] == "http://www.w3.org/2000/svg", st["root"]
+                assert st["width"] > 100, f"drawn {st['width']} px wide"
+                want = sorted(f"{e['title']}, {e['date']['display']}" for e in events)
+                got = sorted(m["title"] for m in st["marks"])
+                assert got == want, f"{len(got)} marks for {len(events)} events; first difference " + next(
+                    (f"{g!r} != {w!r}" for g, w in zip(got, want) if g != w), "in number")
+                labels = 0
+                for m in st["marks"]:
+                    assert m["w"] > 0 and m["h"] > 0, f"mark {m['title']!r} not drawn"
+                    if m["label"] is not None:
+                        labels += 1
+                        assert m["title"].startswith(m["label"].rstrip("…")), f"label {m['label']!r} of {m['title']!r}"
+                if len(events) <= 10:  # a small timeline labels every event
+                    assert labels == len(events), f"{labels} labels for {len(events)} events"
+                assert not st["handlers"], f"elements with on* attributes: {st['handlers']}"
+                assert st["injected"] == 0, f"{st['injected']} script, image, link or foreign elements"
+                if name == "hostile":
+                    assert build_page.XSS_TITLE in st["text"], "hostile title not shown as text"
+                assert_clean(page, label + " SVG")
+                return f"{len(events)} marks, {labels} labelled"
+            finally:
+                b.close(page)
+        svg()
+
+
 def perf_checks(b, paths, big):
     @check("5,000 events: laid out and interactive within 1 s")
     def five_k():
@@ -633,6 +702,29 @@ def perf_checks(b, paths, big):
                 f"(wall {wall:.0f} ms, {marks} marks drawn{', density' if density else ''})")
     five_k()
 
+    @check("many long spans: zoomed in to a day, the events of that day are marks, the spans crossing it a count")
+    def long_spans():
+        page = b.open(paths["long-spans"])
+        try:
+            payload = payload_of(page)
+            days = [i for i, e in enumerate(payload["events"]) if "/" not in e["date"]["edtf"]]
+            i = days[len(days) // 2]
+            day = payload["events"][i]["date"]["start"]
+            page.evaluate("d => timelinePage.zoomTo(d, d)", day)
+            page.wait_for_timeout(100)
+            assert not page.evaluate("timelinePage.view().density"), f"still counts per period when zoomed to {day}"
+            drawn = {int(x) for x in page.eval_on_selector_all("#plot .mark", "ms => ms.map(m => m.dataset.i)")}
+            assert i in drawn, f"event {i} of {day} not drawn as a mark"
+            cross = page.inner_text("#plot .span-cross:not([hidden])")
+            spans = len(payload["events"]) - len(days)
+            assert f"{spans:,} longer events" in cross, f"crossing strip says {cross!r}"
+            assert len(drawn) < 50, f"{len(drawn)} marks drawn for one day"
+            assert_clean(page, "long spans")
+            return f"{day}: {len(drawn)} marks, strip {cross!r}"
+        finally:
+            b.close(page)
+    long_spans()
+
     if big:
         @check("100,000 events: open within 5 s, shown as density until zoomed in")
         def hundred_k():
@@ -646,6 +738,9 @@ def perf_checks(b, paths, big):
                 page.evaluate("timelinePage.zoomTo('2010-03-01', '2010-03-31')")
                 assert not page.evaluate("timelinePage.view().density"), "still density when zoomed to a month"
                 assert page.locator("#plot .mark").count() > 0
+                page.evaluate("timelinePage.zoomTo('2010-03-10', '2010-03-10')")
+                assert not page.evaluate("timelinePage.view().density"), "still density when zoomed to a day"
+                assert page.locator("#plot .mark").count() > 0, "no marks when zoomed to a day"
                 assert_clean(page, "100000")
             finally:
                 b.close(page)
@@ -686,10 +781,22 @@ def main():
             dates["events"].sort(key=build_page.timeline_key)
             make("dates", dates)
             paths["5000"] = bin_paths["5000"]
+            # 3,000 spans still open, begun before 2000, and 600 single days after: zooming in must reach the days
+            spans = build_page.example_payload(lanes="none")
+            base = spans["events"][0]
+            spans["events"] = [dict(base, title=f"Open span {k}", id=f"s{k}",
+                                    date=build_page.make_date(f"{1990 + k % 10}-{1 + k % 12:02}/.."))
+                               for k in range(3000)]
+            spans["events"] += [dict(base, title=f"Day {k}", id=f"d{k}",
+                                     date=build_page.make_date(f"{2001 + k % 20}-{1 + k % 12:02}-{1 + k % 28:02}"))
+                                for k in range(600)]
+            spans["events"].sort(key=build_page.timeline_key)
+            make("long-spans", spans)
             if args.big:
                 make("100000", build_page.generated_payload(100000))
             static_checks([paths["example"], paths["hostile"], paths["dates"]])
             binary_checks(b, bin_paths)
+            svg_checks(b, bin_paths)
             generic_checks(b, bin_paths["example"], "binary's example")
             generic_checks(b, bin_paths["2000"], "binary's 2,000 events", axe=False)  # axe takes minutes on 2,000 list items; same markup as the example
             example_checks(b, paths)

@@ -20,7 +20,8 @@
   var N = events.length;
 
   // ---------------------------------------------------------------- constants
-  var MARK_LIMIT = 2500;      // above this many events in view, draw counts per period instead
+  var MARK_LIMIT = 2500;      // above this many events starting or ending in view, draw counts per period instead
+  var CROSS_H = 20;           // the strip counting long events that span the whole view
   var ROW_H = 24;             // height of one row of marks
   var LANE_HEAD = 24;         // lane title strip
   var BAND_H = 22;            // partnership band
@@ -337,12 +338,14 @@
   byId('find').addEventListener('reset', function () { setTimeout(applyFilters, 0); });
 
   var lastMode = '';
-  function updateStatus(mode) {
-    if (mode) lastMode = mode;
+  var lastCross = 0;
+  function updateStatus(mode, cross) {
+    if (mode) { lastMode = mode; lastCross = cross || 0; }
     var s = matchedCount === N
       ? 'Showing all ' + fmtInt(N) + (N === 1 ? ' event' : ' events')
       : 'Showing ' + fmtInt(matchedCount) + ' of ' + fmtInt(N) + ' events';
     if (lastMode === 'density') s += ' — as counts per period; zoom in to see each event';
+    else if (lastCross) s += ' — ' + fmtInt(lastCross) + ' longer events that span the whole view are counted on their lanes';
     if (statusEl.textContent !== s) statusEl.textContent = s;
   }
 
@@ -557,34 +560,43 @@
     var tk = ticks(step, t0, t1);
     renderAxis(step, tk, X);
 
-    // how many marks are in view?
+    // how many marks are in view? Only events that start or end in view decide between marks and
+    // counts: long and open spans that merely cross the view would otherwise keep a big timeline in
+    // counts however far it is zoomed in. When there are many of those, they are counted in a strip
+    // on their lane (crossLayer) instead of each drawn as a mark.
     var margin = 300 / ppd; // labels reach right of their mark
-    var total = 0;
+    var total = 0, crossing = 0;
     for (var k = 0; k < lanes.length; k++) {
       var lane = lanes[k];
       var hiIdx = firstAtOrAfter(lane.starts, t1);
       lane.hiIdx = hiIdx;
+      lane.cross = 0;
       total += hiIdx; // upper bound; refined below only if needed
     }
-    var density = false;
+    var density = false, crossLayer = false;
     if (total > MARK_LIMIT) {
       total = 0;
       for (k = 0; k < lanes.length && total <= MARK_LIMIT; k++) {
         var L = lanes[k];
         for (var j = 0; j < L.hiIdx; j++) {
           var ii = L.entries[j];
-          if (matched[ii] && geo[ii].a1 >= t0 - margin) total++;
+          if (!matched[ii]) continue;
+          var gg = geo[ii];
+          if (gg.a1 < t0 - margin) continue;
+          if (gg.a0 < t0 - margin && gg.a1 > t1) { L.cross++; crossing++; } else total++;
         }
       }
       density = total > MARK_LIMIT;
+      crossLayer = !density && total + crossing > MARK_LIMIT;
     }
     chart.classList.toggle('is-density', density);
-    updateStatus(density ? 'density' : 'marks');
+    updateStatus(density ? 'density' : 'marks', crossLayer ? crossing : 0);
 
     var seen = new Set();
     for (k = 0; k < lanes.length; k++) {
       if (density) renderDensity(lanes[k], tk, X, t0, t1);
-      else renderLaneMarks(lanes[k], X, t0, t1, ppd, margin, seen);
+      else renderLaneMarks(lanes[k], X, t0, t1, ppd, margin, seen, crossLayer);
+      placeCross(lanes[k], crossLayer && !density ? lanes[k].cross : 0);
     }
     if (density) { seen = new Set(); }
     else clearDensity();
@@ -659,9 +671,22 @@
     }
   }
 
-  function renderLaneMarks(lane, X, t0, t1, ppd, margin, seen) {
-    var rowEnd = [];
+  function placeCross(lane, n) {
+    if (!n) { if (lane.crossEl) lane.crossEl.hidden = true; return; }
+    if (!lane.crossEl) {
+      lane.crossEl = el('div', 'span-cross');
+      lane.track.appendChild(lane.crossEl);
+    }
     var bandOffset = lane.band && !lane.band.hidden ? BAND_H + 6 : 0;
+    lane.crossEl.hidden = false;
+    lane.crossEl.style.transform = 'translateY(' + bandOffset + 'px)';
+    var text = fmtInt(n) + (n === 1 ? ' longer event spans' : ' longer events span') + ' this whole period; zoom out to see them';
+    if (lane.crossEl.textContent !== text) lane.crossEl.textContent = text;
+  }
+
+  function renderLaneMarks(lane, X, t0, t1, ppd, margin, seen, crossLayer) {
+    var rowEnd = [];
+    var bandOffset = (lane.band && !lane.band.hidden ? BAND_H + 6 : 0) + (crossLayer && lane.cross ? CROSS_H : 0);
     if (lane.band && !lane.band.hidden) placeBand(lane, X);
     var shown = 0;
     var track = lane.track;
@@ -670,6 +695,7 @@
       if (!matched[i]) continue;
       var g = geo[i];
       if (g.a1 < t0 - margin) continue;
+      if (crossLayer && g.a0 < t0 - margin && g.a1 > t1) continue; // counted in the lane's strip
       var x0, x1;
       if (g.point) { x0 = X(g.a0 + 0.5) - 6; x1 = x0 + 12; }
       else {

@@ -359,6 +359,15 @@ input[type="search"], select {
 }
 .chart.is-density .lane-track { border-bottom: 1px solid var(--grid); }
 
+/* long events spanning the whole view, when there are too many to draw each */
+.span-cross {
+  position: absolute; left: 0; right: 0; top: 0; height: 18px; box-sizing: border-box; padding: 0 6px; overflow: hidden;
+  font-size: 0.72rem; line-height: 14px; white-space: nowrap; text-overflow: ellipsis; color: var(--text);
+  background: repeating-linear-gradient(135deg, color-mix(in srgb, var(--c) 22%, var(--bg)) 0 6px, var(--bg) 6px 10px);
+  border-top: 2px solid var(--c); border-bottom: 2px solid var(--c);
+}
+.span-cross[hidden] { display: none; }
+
 .chart-help { margin: 8px 0 0; font-size: 0.82rem; color: var(--muted); }
 
 /* ---------------------------------------------------------------- details */
@@ -513,7 +522,8 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
   var N = events.length;
 
   // ---------------------------------------------------------------- constants
-  var MARK_LIMIT = 2500;      // above this many events in view, draw counts per period instead
+  var MARK_LIMIT = 2500;      // above this many events starting or ending in view, draw counts per period instead
+  var CROSS_H = 20;           // the strip counting long events that span the whole view
   var ROW_H = 24;             // height of one row of marks
   var LANE_HEAD = 24;         // lane title strip
   var BAND_H = 22;            // partnership band
@@ -830,12 +840,14 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
   byId('find').addEventListener('reset', function () { setTimeout(applyFilters, 0); });
 
   var lastMode = '';
-  function updateStatus(mode) {
-    if (mode) lastMode = mode;
+  var lastCross = 0;
+  function updateStatus(mode, cross) {
+    if (mode) { lastMode = mode; lastCross = cross || 0; }
     var s = matchedCount === N
       ? 'Showing all ' + fmtInt(N) + (N === 1 ? ' event' : ' events')
       : 'Showing ' + fmtInt(matchedCount) + ' of ' + fmtInt(N) + ' events';
     if (lastMode === 'density') s += ' — as counts per period; zoom in to see each event';
+    else if (lastCross) s += ' — ' + fmtInt(lastCross) + ' longer events that span the whole view are counted on their lanes';
     if (statusEl.textContent !== s) statusEl.textContent = s;
   }
 
@@ -1050,34 +1062,43 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
     var tk = ticks(step, t0, t1);
     renderAxis(step, tk, X);
 
-    // how many marks are in view?
+    // how many marks are in view? Only events that start or end in view decide between marks and
+    // counts: long and open spans that merely cross the view would otherwise keep a big timeline in
+    // counts however far it is zoomed in. When there are many of those, they are counted in a strip
+    // on their lane (crossLayer) instead of each drawn as a mark.
     var margin = 300 / ppd; // labels reach right of their mark
-    var total = 0;
+    var total = 0, crossing = 0;
     for (var k = 0; k < lanes.length; k++) {
       var lane = lanes[k];
       var hiIdx = firstAtOrAfter(lane.starts, t1);
       lane.hiIdx = hiIdx;
+      lane.cross = 0;
       total += hiIdx; // upper bound; refined below only if needed
     }
-    var density = false;
+    var density = false, crossLayer = false;
     if (total > MARK_LIMIT) {
       total = 0;
       for (k = 0; k < lanes.length && total <= MARK_LIMIT; k++) {
         var L = lanes[k];
         for (var j = 0; j < L.hiIdx; j++) {
           var ii = L.entries[j];
-          if (matched[ii] && geo[ii].a1 >= t0 - margin) total++;
+          if (!matched[ii]) continue;
+          var gg = geo[ii];
+          if (gg.a1 < t0 - margin) continue;
+          if (gg.a0 < t0 - margin && gg.a1 > t1) { L.cross++; crossing++; } else total++;
         }
       }
       density = total > MARK_LIMIT;
+      crossLayer = !density && total + crossing > MARK_LIMIT;
     }
     chart.classList.toggle('is-density', density);
-    updateStatus(density ? 'density' : 'marks');
+    updateStatus(density ? 'density' : 'marks', crossLayer ? crossing : 0);
 
     var seen = new Set();
     for (k = 0; k < lanes.length; k++) {
       if (density) renderDensity(lanes[k], tk, X, t0, t1);
-      else renderLaneMarks(lanes[k], X, t0, t1, ppd, margin, seen);
+      else renderLaneMarks(lanes[k], X, t0, t1, ppd, margin, seen, crossLayer);
+      placeCross(lanes[k], crossLayer && !density ? lanes[k].cross : 0);
     }
     if (density) { seen = new Set(); }
     else clearDensity();
@@ -1152,9 +1173,22 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
     }
   }
 
-  function renderLaneMarks(lane, X, t0, t1, ppd, margin, seen) {
-    var rowEnd = [];
+  function placeCross(lane, n) {
+    if (!n) { if (lane.crossEl) lane.crossEl.hidden = true; return; }
+    if (!lane.crossEl) {
+      lane.crossEl = el('div', 'span-cross');
+      lane.track.appendChild(lane.crossEl);
+    }
     var bandOffset = lane.band && !lane.band.hidden ? BAND_H + 6 : 0;
+    lane.crossEl.hidden = false;
+    lane.crossEl.style.transform = 'translateY(' + bandOffset + 'px)';
+    var text = fmtInt(n) + (n === 1 ? ' longer event spans' : ' longer events span') + ' this whole period; zoom out to see them';
+    if (lane.crossEl.textContent !== text) lane.crossEl.textContent = text;
+  }
+
+  function renderLaneMarks(lane, X, t0, t1, ppd, margin, seen, crossLayer) {
+    var rowEnd = [];
+    var bandOffset = (lane.band && !lane.band.hidden ? BAND_H + 6 : 0) + (crossLayer && lane.cross ? CROSS_H : 0);
     if (lane.band && !lane.band.hidden) placeBand(lane, X);
     var shown = 0;
     var track = lane.track;
@@ -1163,6 +1197,7 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
       if (!matched[i]) continue;
       var g = geo[i];
       if (g.a1 < t0 - margin) continue;
+      if (crossLayer && g.a0 < t0 - margin && g.a1 > t1) continue; // counted in the lane's strip
       var x0, x1;
       if (g.point) { x0 = X(g.a0 + 0.5) - 6; x1 = x0 + 12; }
       else {
@@ -1698,6 +1733,6 @@ ol.events .when { margin: 2px 0 6px; font-size: 0.92rem; color: var(--accent); }
 
 """##
     /// Base64 SHA-256 of page.css and page.js: what the Content Security Policy allows.
-    static let styleHash = "l+SnJnX9/9/A+eSgafEHo2/JMJpYpOrjmvUSExxokSk="
-    static let scriptHash = "L+6maJK0Yu7KdTTHLWNY3QhYQrjoKZ/skDRyEgrBh3g="
+    static let styleHash = "SKibcu2RDH94aO1r5ppeWR5fTP3ISezK6zCa/Ykq6Ds="
+    static let scriptHash = "8LwT+CB+U/QIuLnyBjq8BmIaIOP0cdwEvVyrv7tLsRc="
 }
