@@ -71,7 +71,9 @@ extension SVGWriter {
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
         svg += "role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"\(Self.sans)\">\n"
         svg += "<title id=\"chart-title\">\(Escaping.xml(title))</title>\n"
-        svg += "<desc id=\"chart-desc\">\(Escaping.xml([description, overview].compactMap(\.self).joined(separator: ". ")))</desc>\n"
+        // "Description. 7 events · …", without a second full stop when the description has one.
+        let lead = description.map { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") ? $0 + " " : $0 + ". " } ?? ""
+        svg += "<desc id=\"chart-desc\">\(Escaping.xml(lead + overview))</desc>\n"
         svg += "<metadata>timeline export --format svg</metadata>\n"
         svg += style + definitions
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"\(Self.background)\"/>\n"
