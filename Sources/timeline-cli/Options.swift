@@ -24,9 +24,13 @@ struct DatabaseOptions: ParsableArguments {
         return "timeline.db"
     }
 
-    /// Opens the store, printing a warning for each migration changed since it was applied.
-    func open(_ access: Store.Access) throws -> Store {
+    /// Opens the store, printing a warning for each migration changed since it was applied, and
+    /// a note when it created the file (unless `quietly`, for `init`, which says so itself).
+    func open(_ access: Store.Access, quietly: Bool = false) throws -> Store {
         let store = try Store(path: path, access: access)
+        if store.createdFile && !quietly {
+            StandardError.write("note: created \(path.shownInMessage(limit: 200)), a new timeline database\n")
+        }
         Interruption.watch(store)
         for migration in store.changedMigrations {
             StandardError.write("warning: migration \(migration.fileName) has changed since it was applied to \(path)\n")

@@ -23,7 +23,10 @@ struct CommandLineTests {
             ], in: folder)
         #expect(add.status == 0)
         #expect(add.stdout == "mayo-clinic-and-google-announce-a-partnership\n")
-        #expect(add.stderr == "note: created actor \"Mayo Clinic\", actor \"Google\", source \"https-example-org-article\"\n")
+        #expect(
+            add.stderr == "note: created timeline.db, a new timeline database\n"
+                + "note: created actor \"Mayo Clinic\", actor \"Google\", source \"https-example-org-article\"\n",
+            "a new file is named, so a mistyped --db does not start a second timeline unseen")
         let again = try runTimeline(
             ["add", "Second", "--date", "2020", "--actor", "mayo clinic", "--source", "https://example.org/article"], in: folder)
         #expect(again.stderr == "", "nothing new, nothing to note")
@@ -57,7 +60,10 @@ struct CommandLineTests {
         let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
         let imported = try runTimeline(["import", example], in: folder)
         #expect(imported.status == 0)
-        #expect(imported.stderr.hasPrefix("imported 7 events: 7 added, 0 updated, 0 unchanged, 0 skipped; 10 actors: 10 added"))
+        #expect(
+            imported.stderr.hasPrefix(
+                "note: created timeline.db, a new timeline database\nimported 7 events: 7 added, 0 updated, 0 unchanged, 0 skipped; 10 actors: 10 added"
+            ))
         let json = try runTimeline(["show", "--since", "2021", "--actor", "mayo clinic", "--format", "json"], in: folder)
         let ids = try JSONDocumentReader.events(from: Data(json.stdout.utf8)).compactMap(\.id)
         #expect(ids == ["our-shot-2-save-lives", "biwer-whs-2022-medical-records", "biwer-whs-2022-youtube"])
@@ -400,14 +406,16 @@ struct FormatCommandTests {
             #expect(try String(contentsOfFile: folder.path(file), encoding: .utf8).hasPrefix(marker), "\(file)")
         }
         let jsonl = try runTimeline(["import", "t.jsonl", "--db", "copy.db"], in: folder)
-        #expect(jsonl.status == 0 && jsonl.stderr.hasPrefix("imported 7 events: 7 added"))
+        #expect(jsonl.status == 0 && jsonl.stderr.hasPrefix("note: created copy.db, a new timeline database\nimported 7 events: 7 added"))
         let csv = try runTimeline(
             ["import", "-", "--db", "copy.db"], in: folder,
             stdin: try String(contentsOfFile: folder.path("t.csv"), encoding: .utf8))
         #expect(csv.status == 0 && csv.stderr == "imported 7 events: 0 added, 0 updated, 7 unchanged, 0 skipped\n")
         _ = try runTimeline(["export", "--format", "timelinejs", "--group-by", "partnership", "-o", "tl.json"], in: folder)
         let timelinejs = try runTimeline(["import", "tl.json", "--db", "tl.db"], in: folder)
-        #expect(timelinejs.status == 0 && timelinejs.stderr.hasPrefix("imported 7 events: 7 added"))
+        #expect(
+            timelinejs.status == 0
+                && timelinejs.stderr.hasPrefix("note: created tl.db, a new timeline database\nimported 7 events: 7 added"))
     }
 
     @Test func aDryRunWritesNothing() throws {

@@ -23,6 +23,9 @@ public final class Store {
     public let changedMigrations: [Migration]
     /// Migrations applied while opening (empty when the file was up to date).
     public let appliedMigrations: [Migration]
+    /// True when opening made the file (`.create` on a missing path): a command says so, so that
+    /// a mistyped `--db` does not silently start a second timeline.
+    public let createdFile: Bool
 
     /// What the caller intends to do with the file.
     public enum Access: Sendable {
@@ -50,6 +53,9 @@ public final class Store {
         do {
             if access == .create && path != ":memory:" && FileSystem.entry(at: path) == .missing {
                 try Self.createAside(path)
+                self.createdFile = true
+            } else {
+                self.createdFile = false
             }
             let mode: Database.Mode = path == ":memory:" ? .create : access == .read ? try Self.readMode(of: path) : .readWrite
             let database = try Database(path: path, mode: mode)

@@ -10,10 +10,9 @@ struct Init: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let existed = FileSystem.entry(at: database.path) != .missing
-        let store = try database.open(.create)
+        let store = try database.open(.create, quietly: true)
         let version = try store.schemaVersion()
-        if !existed {
+        if store.createdFile {
             print("created \(database.path) (schema version \(version))")
         } else if !store.appliedMigrations.isEmpty {
             print("upgraded \(database.path) to schema version \(version)")
