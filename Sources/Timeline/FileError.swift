@@ -9,9 +9,9 @@ public enum FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .alreadyExists(let path):
-            return "\(path) already exists; choose another file, or replace it with --force"
+            return "\(path.shownInMessage(limit: 200)) already exists; choose another file, or replace it with --force"
         case .cannotWrite(let path, let reason):
-            return "cannot write \(path): \(reason)"
+            return "cannot write \(path.shownInMessage(limit: 200)): \(reason)"
         }
     }
 }

@@ -111,6 +111,21 @@ public enum FileSystem {
         return names
     }
 
+    /// The file that writing `destination` whole replaces: `destination` itself, or the target of
+    /// the symbolic link it is (so the link stays). Refuses, naming `destination`: one of the
+    /// `protected` files (the database an export or a backup reads), a folder, a missing folder.
+    public static func fileToReplace(for destination: String, protecting protected: [String]) throws(FileError) -> String {
+        for file in protected where isSameFile(destination, file) {
+            throw .cannotWrite(path: destination, reason: "it is the database itself")
+        }
+        let target = resolvingLinks(destination)
+        if entry(at: target) == .folder { throw .cannotWrite(path: destination, reason: "it is a folder") }
+        guard entry(at: folder(of: target)) == .folder else {
+            throw .cannotWrite(path: destination, reason: "its folder does not exist")
+        }
+        return target
+    }
+
     /// Flushes a file's (or a folder's) content to the disk with `fsync(2)`; a failure is a
     /// `FileError` naming `reportingAs`, the path the user knows.
     public static func synchronize(_ path: String, reportingAs name: String) throws {

@@ -25,25 +25,17 @@ struct OutputFile: TextOutputStream {
     /// Opens `path` for writing (through, or by way of a temporary file); refuses a folder, a
     /// missing folder, and `protected` files (the database, which an export must never overwrite).
     init(path: String, protecting protected: [String]) throws {
-        for other in protected where FileSystem.isSameFile(path, other) {
-            throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is the database itself")
-        }
         self.path = path
         // Not a file a rename could replace: write through, appending as a shell's `>>` does, so
         // that /dev/stdout redirected to a file does not overwrite what is already there.
         if FileSystem.isOpenFileLink(path) || (FileSystem.entry(at: path) == .file && !FileSystem.isRegularFile(path)) {
+            for other in protected where FileSystem.isSameFile(path, other) {
+                throw FileError.cannotWrite(path: path, reason: "it is the database itself")
+            }
             temporary = nil
             handle = fopen(path, "a")
         } else {
-            // A link is followed, so that its target is replaced and the link stays.
-            let target = FileSystem.resolvingLinks(path)
-            if FileSystem.entry(at: target) == .folder {
-                throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): it is a folder")
-            }
-            guard FileSystem.entry(at: FileSystem.folder(of: target)) == .folder else {
-                throw CLIError(description: "cannot write \(path.shownInMessage(limit: 200)): its folder does not exist")
-            }
-            let temporary = TemporaryFile(beside: target)
+            let temporary = TemporaryFile(beside: try FileSystem.fileToReplace(for: path, protecting: protected))
             self.temporary = temporary
             handle = fopen(temporary.path, "wx")
         }

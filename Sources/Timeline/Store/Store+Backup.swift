@@ -28,16 +28,7 @@ extension Store {
         case .folder: throw TimelineError.notATimelineDatabase(path: path, reason: "it is a folder")
         case .file: break
         }
-        for file in [path, path + "-wal", path + "-shm"] where FileSystem.isSameFile(destination, file) {
-            throw FileError.cannotWrite(path: destination, reason: "it is the database itself")
-        }
-        let target = FileSystem.resolvingLinks(destination)
-        if FileSystem.entry(at: target) == .folder {
-            throw FileError.cannotWrite(path: destination, reason: "it is a folder")
-        }
-        guard FileSystem.entry(at: FileSystem.folder(of: target)) == .folder else {
-            throw FileError.cannotWrite(path: destination, reason: "its folder does not exist")
-        }
+        let target = try FileSystem.fileToReplace(for: destination, protecting: [path, path + "-wal", path + "-shm"])
         if !replacing && FileSystem.entry(at: target) != .missing {
             throw FileError.alreadyExists(path: destination)
         }
@@ -68,10 +59,10 @@ extension Store {
     }
 
     /// Copies the source into `copyPath` with `VACUUM INTO`; returns the source's schema version.
-    /// The source is opened read-write when it may be (so that its `-wal` and `-shm` files go
-    /// away on close, as for a `.read` store), but only read: no migration, no journal change.
+    /// The source is opened as a `.read` store opens it (so a read-only copy can be backed up
+    /// too), and only read: no migration, no journal change.
     private static func copy(databaseAt path: String, into copyPath: String) throws -> Int {
-        let source = try Database(path: path, mode: FileSystem.isWritable(path) ? .readWrite : .readOnly)
+        let source = try Database(path: path, mode: try readMode(of: path))
         let status = try Migrator().status(of: source)
         guard status.currentVersion > 0 else {
             throw TimelineError.notATimelineDatabase(path: path, reason: "it is empty (create it with `timeline init`)")

@@ -114,7 +114,7 @@ public final class Store {
     /// How a read opens `path`: as usual when this process may write the file and its folder (or
     /// the `-wal` and `-shm` files SQLite needs are there to use); else as an immutable copy
     /// when its write-ahead log holds nothing, or read-only (SQLite then reads the log in memory).
-    private static func readMode(of path: String) throws -> Database.Mode {
+    static func readMode(of path: String) throws -> Database.Mode {
         let folderWritable = FileSystem.isWritable(FileSystem.folder(of: path))
         let companionsWritable = FileSystem.isWritable(path + "-wal") && FileSystem.isWritable(path + "-shm")
         if FileSystem.isWritable(path) && (folderWritable || companionsWritable) {

@@ -80,7 +80,7 @@ extension QuoteCommand {
 
         func run() throws {
             let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
-            try printing { output in
+            printing { output in
                 RecordDetails(color: colors.color).writeList(quotes, to: &output)
                 if quotes.isEmpty { StandardError.write("no quotes match\n") }
             }
