@@ -146,11 +146,6 @@ public enum FileSystem {
     /// `strerror(errno)`: why the last C call failed.
     static var lastError: String { String(cString: strerror(errno)) }
 
-    /// Removes a file if it is there.
-    public static func removeFile(at path: String) {
-        unlink(path)
-    }
-
     /// The size in bytes of the file at `path`, or nil when there is none.
     public static func size(of path: String) -> Int? {
         var status = stat()

@@ -34,7 +34,7 @@ public struct TemporaryFile: Sendable {
     }
 
     /// `.NAME.PID.tmp` in the folder of `destination`.
-    public static func path(beside destination: String, processID: Int32) -> String {
+    static func path(beside destination: String, processID: Int32) -> String {
         let folder = FileSystem.folder(of: destination)
         return (folder == "/" ? "" : folder) + "/." + FileSystem.name(of: destination) + ".\(processID).tmp"
     }
