@@ -207,6 +207,30 @@ struct ExtractionTests {
         #expect(!document.events.contains { $0.actors.contains { $0.name == "Perspective" } })
     }
 
+    /// News in English: the weekday of the announcement, a speaker after a title, a speaker
+    /// before "said", and the year just mentioned for a month alone.
+    @Test func anEnglishArticle() {
+        let text = """
+            Mayo Clinic picks Google as strategic partner
+
+            ROCHESTER, Minn. — Mayo Clinic on Tuesday announced a 10-year strategic partnership with Google, the health \
+            system said. "Google Cloud will be the cornerstone of our digital transformation," said Dr. Gianrico Farrugia, \
+            president and CEO of Mayo Clinic.
+
+            Google will open an office in Rochester next year. In 2018, Mayo Clinic launched its platform; in March, it \
+            signed with Apple.
+
+            "We are proud to partner with Mayo Clinic," Sundar Pichai said on Monday.
+            """
+        let document = ArticleExtractor(source: Source(id: "news"), published: Day(iso: "2019-09-11")).document(for: ArticleText(text))
+        #expect(document.sources.first?.language == "en")
+        #expect(document.events.map(\.date.edtf) == ["2019-09-10", "2020", "2018", "2018-03", "2019-09-09"])
+        #expect(document.events.map { $0.quotes.map(\.speaker) } == [["Gianrico Farrugia"], [], [], [], ["Sundar Pichai"]])
+        #expect(document.events[0].title == "Mayo Clinic announced a 10-year strategic partnership with Google, the health system said")
+        #expect(document.events[0].actors.last == ActorRole(name: "Gianrico Farrugia", role: "speaker"))
+        #expect(document.events[0].sources.first?.locator == "paragraph 2")
+    }
+
     @Test func storedActorsAreRecognisedByNameAndAlias() {
         let extractor = ArticleExtractor(
             source: Source(id: "a"), published: Day(iso: "2022-10-19"), language: "fr",

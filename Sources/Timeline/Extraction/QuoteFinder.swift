@@ -48,6 +48,9 @@ struct QuoteFinder {
         "told", "stated", "noted", "concluded", "wrote", "declared", "adds", "explains", "affirmait", "declarait",
     ]
 
+    /// Words before a name that are not part of it.
+    private static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "m", "mme", "mgr", "sir", "dame", "pr"]
+
     /// Who the paragraph says spoke the quotation at `quote`: a name after a dash that follows the
     /// closing mark ("» – Our Shot 2 Save Lives"), else the name nearest a verb of saying outside
     /// the quotation ("a déclaré Sundar Pichai", "selon Biwer", "said Pichai"), else, for "a-t-il
@@ -77,9 +80,20 @@ struct QuoteFinder {
             if let nextWord, ["le", "la", "the", "un", "une", "a", "an", "this", "ce", "cette"].contains(nextWord.folded) {
                 return previousSpeaker
             }
-            // The name right after the verb (a déclaré Biwer), else the one just before it (Biwer a déclaré).
-            if let nextWord, let name = names.first(where: { $0.start == nextWord.start }) { return name.name }
-            if let name = names.last(where: { $0.start < token.start && (quote.upperBound <= $0.start || $0.start < quote.lowerBound) }) {
+            // The name right after the verb, past a title (a déclaré Biwer, said Dr. Farrugia), else
+            // the one that ends just before it (Biwer a déclaré, Pichai said, Biwer l'a expliqué).
+            var nameStart = nextWord
+            var after = position + 1
+            while let word = nameStart, titles.contains(word.folded), let next = outside[(after + 1)...].first(where: { $0.kind == .word })
+            {
+                after = outside.firstIndex { $0.start == next.start } ?? after
+                nameStart = next
+            }
+            if let nameStart, let name = names.first(where: { $0.start == nameStart.start }) { return name.name }
+            if let name = names.last(where: { name in
+                let end = name.start + name.name.unicodeScalars.count
+                return end <= token.start && token.start - end <= 6 && (quote.upperBound <= name.start || end <= quote.lowerBound)
+            }) {
                 return name.name
             }
         }
