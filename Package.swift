@@ -28,6 +28,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the date parser (benchmarks/run builds it in release mode); not part of the product.
+        .executableTarget(
+            name: "date-benchmark",
+            dependencies: ["Timeline"],
+            path: "benchmarks/DateParsing"
+        ),
         .testTarget(
             name: "TimelineTests",
             // timeline-cli is here so that `swift test` builds the binary the end-to-end tests run.

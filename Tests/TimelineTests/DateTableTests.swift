@@ -230,6 +230,10 @@ private let natural: [AcceptedDate] = [
     A("25/12/2019", "2019-12-25"), A("12/25/2019", "2019-12-25"), A("2019/09/10", "2019-09-10"),
     A("05/05/2019", "2019-05-05"), A("31.12.2019", "2019-12-31"), A("1/13/2020", "2020-01-13"),
     A("2019.09.10", "2019-09-10"),
+    // Folding: case, accents (composed or not), other spaces, curly apostrophes, letters beyond Latin-1
+    A("10\u{A0}septembre\u{A0}2019", "2019-09-10"), A("vers 1990\u{202F}?", "1990%"), A("ÉTÉ 2021", "2021-22"),
+    A("2015\u{2009}–\u{2009}2017", "2015/2017"), A("De\u{301}but 2022", "2022-37"), A("\t10 Sept.\n2019 ", "2019-09-10"),
+    A("jusqu’au 10 mai 2022", "../2022-05-10"), A("Ōctobre 2019", "2019-10"), A("L'ÉTÉ 2021", "2021-22"),
     // Relative to Friday 2024-03-15
     A("today", "2024-03-15"), A("aujourd'hui", "2024-03-15"),
     A("yesterday", "2024-03-14"), A("hier", "2024-03-14"), A("avant-hier", "2024-03-13"),
@@ -305,6 +309,7 @@ private let naturalRefused: [RefusedDate] = [
     R("sans doute", "not a date this tool understands"),
     R("c.", "not a date this tool understands"),
     R("10 h 30 le 10 mai 2020", "not a date this tool understands"),
+    R("Σεπτέμβριος 2019", "not a date this tool understands"), R("2019 – ,", "not a date this tool understands"),
 ]
 
 @Suite("Dates as people write them: the table")
@@ -359,6 +364,37 @@ struct DateTableTests {
         #expect(try PartialDate(parsing: "il y a deux ans", today: reference).precision == .year)
         #expect(try PartialDate(parsing: "last month", today: reference).precision == .month)
         #expect(try PartialDate(parsing: "hier", today: reference).precision == .day)
+    }
+
+    /// With an order, a numeric date both orders read is read in it, and one it cannot read is refused.
+    @Test(arguments: [
+        ("10/09/2019", NumericDateOrder.dayMonthYear, "2019-09-10"), ("10/09/2019", .monthDayYear, "2019-10-09"),
+        ("10.09.2019", .dayMonthYear, "2019-09-10"), ("1/2/2020", .monthDayYear, "2020-01-02"),
+        ("05/05/2019", .monthDayYear, "2019-05-05"), ("2019/09/10", .monthDayYear, "2019-09-10"),
+        ("25/12/2019", .dayMonthYear, "2019-12-25"), ("12/25/2019", .monthDayYear, "2019-12-25"),
+    ])
+    func numericDatesInAnOrder(_ input: String, _ order: NumericDateOrder, _ edtf: String) throws {
+        #expect(try PartialDate(parsing: input, order: order).edtf == edtf)
+    }
+
+    @Test(arguments: [
+        ("25/12/2019", NumericDateOrder.monthDayYear, "read month first (mdy), month 25 does not exist"),
+        ("12/25/2019", .dayMonthYear, "read day first (dmy), month 25 does not exist"),
+        ("31/02/2019", .dayMonthYear, "read day first (dmy), February 2019 has 28 days"),
+        ("10/09/19", .dayMonthYear, "a year needs exactly four digits"),
+    ])
+    func numericDatesThatTheOrderRefuses(_ input: String, _ order: NumericDateOrder, _ reason: String) {
+        let error = #expect(throws: DateParseError.self) { try PartialDate(parsing: input, order: order) }
+        #expect(error?.reason == reason || error?.reason.hasPrefix(reason) == true, "reason was: \(error?.reason ?? "none")")
+        #expect(error?.isAmbiguousNumericDate == false)
+    }
+
+    /// Only a numeric date that both orders read says an order would settle it.
+    @Test func ambiguityIsMarked() {
+        let ambiguous = #expect(throws: DateParseError.self) { try PartialDate(parsing: "10/09/2019") }
+        #expect(ambiguous?.isAmbiguousNumericDate == true)
+        let impossible = #expect(throws: DateParseError.self) { try PartialDate(parsing: "31/02/2019") }
+        #expect(impossible?.isAmbiguousNumericDate == false)
     }
 
     @Test func weekdaysAreISO() throws {

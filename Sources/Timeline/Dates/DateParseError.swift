@@ -4,10 +4,14 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public let input: String
     /// What is wrong with it, e.g. "February 2019 has 28 days".
     public let reason: String
+    /// Whether the text is a numeric date that both orders read (10/09/2019), which a
+    /// `NumericDateOrder` settles.
+    public let isAmbiguousNumericDate: Bool
 
-    public init(input: String, reason: String) {
+    public init(input: String, reason: String, isAmbiguousNumericDate: Bool = false) {
         self.input = input
         self.reason = reason
+        self.isAmbiguousNumericDate = isAmbiguousNumericDate
     }
 
     /// `invalid date "<input>": <reason>; accepted forms: …` on a single line, the input
@@ -26,6 +30,7 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
 /// The reason parsing failed, thrown inside the parser and wrapped into a `DateParseError` with the input.
 struct InvalidDate: Error {
     let reason: String
+    var isAmbiguousNumericDate = false
 
     static let empty = InvalidDate(reason: "no date given")
     static let notUnderstood = InvalidDate(reason: "not a date this tool understands")
@@ -65,8 +70,8 @@ struct InvalidDate: Error {
     }
 
     static func wrongWeekday(_ day: Day, named weekday: Int) -> InvalidDate {
-        let (actualEnglish, actualFrench) = NaturalText.weekdayNames[day.weekday - 1]
-        let (namedEnglish, namedFrench) = NaturalText.weekdayNames[weekday - 1]
+        let (actualEnglish, actualFrench) = Vocabulary.weekdayNames[day.weekday - 1]
+        let (namedEnglish, namedFrench) = Vocabulary.weekdayNames[weekday - 1]
         return InvalidDate(reason: "\(day.iso) is a \(actualEnglish) (\(actualFrench)), not a \(namedEnglish) (\(namedFrench))")
     }
 
@@ -75,7 +80,12 @@ struct InvalidDate: Error {
             reason: """
                 ambiguous: \(dayFirst.edtf) (day first, \(dayFirst.display)) or \(monthFirst.edtf) \
                 (month first, \(monthFirst.display)); write the one you mean as YYYY-MM-DD
-                """)
+                """,
+            isAmbiguousNumericDate: true)
+    }
+
+    static func notInOrder(_ order: NumericDateOrder, _ reason: InvalidDate) -> InvalidDate {
+        InvalidDate(reason: "read \(order == .dayMonthYear ? "day first (dmy)" : "month first (mdy)"), \(reason.reason)")
     }
 
     static func endsBeforeStart(start: String, end: String) -> InvalidDate {

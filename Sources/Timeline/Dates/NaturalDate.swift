@@ -32,12 +32,17 @@ enum NaturalDate {
 }
 
 extension IntervalEnd {
-    /// Reads one folded end: empty or "?" is unknown, ".." / "…" is open, "present" and the like
-    /// are open after a start; anything else is a date (its first day as a start, its last as an end).
-    init(natural text: Substring, isStart: Bool, today: () -> Day) throws(InvalidDate) {
-        if text.isEmpty || text == "?" {
+    /// Reads one end: nil is open (the end of "since 2019"), no words or "?" is unknown, ".." / "…"
+    /// is open, "present" and the like are open after a start; anything else is a date (its first
+    /// day as a start, its last as an end).
+    init(natural text: NaturalText?, isStart: Bool, today: () -> Day) throws(InvalidDate) {
+        guard let text else {
+            self = .open
+            return
+        }
+        if text.isEmpty || text.isExactly("?") {
             self = .unknown
-        } else if NaturalText.openWords.contains(text) || (!isStart && NaturalText.ongoingWords.contains(text)) {
+        } else if (text.count == 1 && text[0].meaning.roles.contains(.open)) || (!isStart && text.isOngoing) {
             self = .open
         } else {
             switch try NaturalDate(text, today: today) {
@@ -48,37 +53,49 @@ extension IntervalEnd {
     }
 }
 
+extension NaturalText {
+    /// Whether the words say "still going" as an interval's end: "present", "today", "en cours".
+    var isOngoing: Bool {
+        if count == 1 {
+            let word = self[0]
+            return word.meaning.roles.contains(.today) || spells(word, "present") || spells(word, "now")
+                || spells(word, "ongoing") || spells(word, "maintenant")
+        }
+        return isExactly("the", "present") || isExactly("present", "day") || isExactly("the", "present", "day")
+            || isExactly("en", "cours") || isExactly("a", "ce", "jour") || isExactly("ce", "jour")
+            || isExactly("nos", "jours") || isExactly("a", "nos", "jours")
+    }
+}
+
 extension NaturalDate {
-    /// Reads one folded date with its qualifiers: leading words ("c.", "vers", "probably", "sans doute")
-    /// and a trailing `?`, `~` or `%` as in EDTF.
-    init(_ text: Substring, today: () -> Day) throws(InvalidDate) {
-        var body = text
+    /// Reads one date with its qualifiers: leading words ("c.", "vers", "probably", "sans doute")
+    /// and a final `?`, `~` or `%` as in EDTF.
+    init(_ text: NaturalText, today: () -> Day) throws(InvalidDate) {
+        var words = text
         var isUncertain = false
         var isApproximate = false
-        if let last = body.last, last == "?" || last == "~" || last == "%" {
-            body.removeLast()
-            isUncertain = last != "~"
-            isApproximate = last != "?"
-            body = body.trimmingSpaces
-            if let last = body.last, last == "?" || last == "~" || last == "%" { throw .oneQualifier }
+        if let last = words.last, let qualifier = words.qualifier(last) {
+            words = words.dropLast()
+            isUncertain = qualifier != 0x7E
+            isApproximate = qualifier != 0x3F
+            if let last = words.last, words.qualifier(last) != nil { throw .oneQualifier }
         }
-        guard !body.utf8.contains(where: { $0 == 0x3F || $0 == 0x7E || $0 == 0x25 }) else { throw .qualifierAtEnd }
-        var words = NaturalText.words(body)[...]
+        guard !words.words.contains(where: { words.qualifier($0) != nil }) else { throw .qualifierAtEnd }
         while words.count > 1, let first = words.first {
-            if NaturalText.approximateWords.contains(first) {
+            if first.meaning.roles.contains(.approximate) {
                 isApproximate = true
-            } else if NaturalText.uncertainWords.contains(first) {
+            } else if first.meaning.roles.contains(.uncertain) {
                 isUncertain = true
-            } else if first == "sans", words.count > 2, words[words.startIndex + 1] == "doute" {
+            } else if words.count > 2, words.spells(first, "sans"), words.spells(words[1], "doute") {
                 isUncertain = true
-                words.removeFirst()
+                words = words.dropFirst()
             } else {
                 break
             }
-            words.removeFirst()
+            words = words.dropFirst()
         }
-        guard let first = words.first else { throw .notUnderstood }
-        let date = try Self.unqualified(body[first.startIndex...], words, today: today)
+        guard !words.isEmpty else { throw .notUnderstood }
+        let date = try Self.unqualified(words, today: today)
         guard isUncertain || isApproximate else {
             self = date
             return
@@ -86,42 +103,45 @@ extension NaturalDate {
         self = date.qualified(uncertain: isUncertain, approximate: isApproximate)
     }
 
-    private static func unqualified(
-        _ text: Substring, _ words: ArraySlice<Substring>, today: () -> Day
-    ) throws(InvalidDate) -> NaturalDate {
+    private static func unqualified(_ words: NaturalText, today: () -> Day) throws(InvalidDate) -> NaturalDate {
         // The display's own forms, which end with a parenthesis.
-        if text.utf8.last == 0x29, let year = text.removingSuffix(" (month unknown)").flatMap(NaturalText.year) {
-            return .point(try DatePoint(yearPrefix: year, month: .unspecified))
-        }
-        if let year = text.removingSuffix(" (month and day unknown)").flatMap(NaturalText.year) {
-            return .point(try DatePoint(yearPrefix: year, month: .unspecified, day: .unspecified))
-        }
-        if let monthAndYear = text.removingSuffix(" (day unknown)") {
-            guard case .point(let month) = try NaturalDate(monthAndYear, today: today), month.precision == .month,
-                month.grouping == nil, !month.isUncertain, !month.isApproximate
-            else { throw .notUnderstood }
-            return .point(try DatePoint(yearPrefix: month.yearPrefix, month: month.month, day: .unspecified))
-        }
-        if let decade = text.removingSuffix(" (decade)") {
-            return .point(try DatePoint.decadeOrCentury(decade, isDecade: true))
+        if let last = words.last, words.text(of: last).last == 0x29 {
+            if words.count == 3, words.dropFirst().isExactly("(month", "unknown)"), let year = words.year(words[0]) {
+                return .point(try DatePoint(yearPrefix: year, month: .unspecified))
+            }
+            if words.count == 5, words.dropFirst().isExactly("(month", "and", "day", "unknown)"),
+                let year = words.year(words[0])
+            {
+                return .point(try DatePoint(yearPrefix: year, month: .unspecified, day: .unspecified))
+            }
+            if words.count > 2, words.suffix(2).isExactly("(day", "unknown)") {
+                guard case .point(let month) = try NaturalDate(words.dropLast(2), today: today), month.precision == .month,
+                    month.grouping == nil, !month.isUncertain, !month.isApproximate
+                else { throw .notUnderstood }
+                return .point(try DatePoint(yearPrefix: month.yearPrefix, month: month.month, day: .unspecified))
+            }
+            if words.count == 2, words.suffix(1).isExactly("(decade)") {
+                return .point(try DatePoint.decadeOrCentury(words.text(of: words[0]), isDecade: true))
+            }
         }
 
         var words = words
-        while words.count > 1, let first = words.first, NaturalText.fillerWords.contains(first) {
-            words.removeFirst()
+        while words.count > 1, let first = words.first, first.meaning.roles.contains(.filler) {
+            words = words.dropFirst()
         }
         if words.count == 1, let word = words.first {
-            if NaturalText.todayWords.contains(word) {
+            if word.meaning.roles.contains(.today) {
                 return .point(DatePoint(today()))
             }
-            if let year = NaturalText.year(word) {
+            if let year = words.year(word) {
                 return .point(try DatePoint(yearPrefix: year))
             }
-            if DatePoint.looksLikeEDTF(word) {
-                return .point(try DatePoint(edtf: word))
+            let text = words.text(of: word)
+            if DatePoint.looksLikeEDTF(text) {
+                return .point(try DatePoint(edtf: text))
             }
-            if word.hasSuffix("s") {
-                return .point(try DatePoint.decadeOrCentury(word, isDecade: false))
+            if text.last == 0x73 {  // s
+                return .point(try DatePoint.decadeOrCentury(text, isDecade: false))
             }
         }
         if let relative = try relative(words, today: today) {
@@ -131,10 +151,10 @@ extension NaturalDate {
             return .point(century)
         }
         var weekday: Int?
-        if let first = words.first, let named = NaturalText.weekday(first) {
-            weekday = named
-            words.removeFirst()
-            while let first = words.first, NaturalText.fillerWords.contains(first) { words.removeFirst() }
+        if let first = words.first, let named = first.meaning.weekday {
+            weekday = Int(named)
+            words = words.dropFirst()
+            while let first = words.first, first.meaning.roles.contains(.filler) { words = words.dropFirst() }
         }
         let date = try calendarDate(words)
         if let weekday {
@@ -149,51 +169,48 @@ extension NaturalDate {
 
     /// Dates that end with their year: "2019", "Sep 2019", "10 Sep 2019", "September 10, 2019",
     /// "spring of 2021", "fin 2022", "mi-septembre 2019", "les années 2010", "winter 2022-23".
-    private static func calendarDate(_ words: ArraySlice<Substring>) throws(InvalidDate) -> NaturalDate {
+    private static func calendarDate(_ words: NaturalText) throws(InvalidDate) -> NaturalDate {
         guard let last = words.last else { throw .notUnderstood }
         var body = words.dropLast()
-        if let of = body.last, NaturalText.ofWords.contains(of) {
-            body.removeLast()
+        if let of = body.last, of.meaning.roles.contains(.of) {
+            body = body.dropLast()
         }
-        if body.count == 3, body[body.startIndex + 1] == "of" {  // "the 4th of July 1976"
-            body.remove(at: body.startIndex + 1)
-        }
-        guard let year = NaturalText.year(last) else {
-            if let year = NaturalText.winterYears(last), body.count == 1, let first = body.first,
-                NaturalText.grouping(first) == .winter
-            {
+        guard let year = words.year(last) else {
+            if let year = words.winterYears(last), body.count == 1, body[0].meaning.grouping == .winter {
                 return .point(try DatePoint(yearPrefix: year, month: .known(SubYearGrouping.winter.rawValue)))
             }
-            let namesAMonth = words.contains { NaturalText.month($0) != nil }
+            let namesAMonth = words.words.contains { $0.meaning.month != nil }
             guard namesAMonth, words.count <= 3 else { throw .notUnderstood }
             // "10 Sep 19": a two-digit year; "10 September": no year at all.
-            throw words.count == 3 && last.utf8.count <= 2 && last.isASCIIDigits ? .yearDigits : .yearNeeded
+            throw words.count == 3 && (words.number(last)?.digits ?? 3) <= 2 ? .yearDigits : .yearNeeded
         }
-        let first = body.first
-        let second = body.dropFirst().first
-        switch body.count {
+        // "the 4th of July 1976"
+        let isDayOfMonth = body.count == 3 && body.spells(body[1], "of")
+        switch isDayOfMonth ? 2 : body.count {
         case 0:
             return .point(try DatePoint(yearPrefix: year))
         case 1:
-            if let month = NaturalText.month(first!) {
-                return .point(try DatePoint(yearPrefix: year, month: .known(month)))
+            let first = body[0]
+            if let month = first.meaning.month {
+                return .point(try DatePoint(yearPrefix: year, month: .known(Int(month))))
             }
-            if let grouping = NaturalText.grouping(first!) {
+            if let grouping = first.meaning.grouping {
                 return .point(try DatePoint(yearPrefix: year, month: .known(grouping.rawValue)))
             }
-            if first == "annees" {
+            if body.spells(first, "annees") {
                 guard year.isMultiple(of: 10) else { throw .notADecade }
                 return .point(try DatePoint(yearPrefix: year / 10, unspecifiedYearDigits: 1))
             }
         case 2:
-            if let day = NaturalText.day(first!), let month = NaturalText.month(second!) {
-                return .point(try DatePoint(yearPrefix: year, month: .known(month), day: .known(day)))
+            let (first, second) = (body[0], body[isDayOfMonth ? 2 : 1])
+            if let day = body.day(first), let month = second.meaning.month {
+                return .point(try DatePoint(yearPrefix: year, month: .known(Int(month)), day: .known(day)))
             }
-            if let month = NaturalText.month(first!), let day = NaturalText.day(second!) {
-                return .point(try DatePoint(yearPrefix: year, month: .known(month), day: .known(day)))
+            if let month = first.meaning.month, let day = body.day(second) {
+                return .point(try DatePoint(yearPrefix: year, month: .known(Int(month)), day: .known(day)))
             }
-            if let grouping = NaturalText.grouping(first!), let month = NaturalText.month(second!) {
-                return try partOfMonth(grouping, month: month, year: year)
+            if let grouping = first.meaning.grouping, let month = second.meaning.month {
+                return try partOfMonth(grouping, month: Int(month), year: year)
             }
         default:
             break
@@ -218,21 +235,20 @@ extension NaturalDate {
 }
 
 extension DatePoint {
-    /// Whether the text can only be meant as EDTF (digits, X and hyphens), once lowercased
-    /// and stripped of qualifiers.
-    static func looksLikeEDTF(_ text: Substring) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { $0.isDigit || $0 == 0x78 || $0 == 0x75 || $0 == 0x2D }
+    /// Whether folded bytes can only be meant as EDTF (digits, x, u and hyphens).
+    static func looksLikeEDTF(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isDigit || $0 == 0x78 || $0 == 0x75 || $0 == 0x2D }
     }
 
     /// "2010s" is the decade 201X; a round hundred such as "1900s" is the century 19XX unless
     /// `isDecade` ("1900s (decade)" is 190X).
-    static func decadeOrCentury(_ text: Substring, isDecade: Bool) throws(InvalidDate) -> DatePoint {
+    static func decadeOrCentury(_ text: Slice<UnsafeBufferPointer<UInt8>>, isDecade: Bool) throws(InvalidDate) -> DatePoint {
         var digits = text
-        guard digits.popLast() == "s" else { throw .notUnderstood }
-        if digits.last == "'" { digits.removeLast() }
-        guard digits.count <= 4, digits.isASCIIDigits, let start = Int(digits), start.isMultiple(of: 10) else {
-            throw .notUnderstood
-        }
+        guard digits.popLast() == 0x73 else { throw .notUnderstood }  // s
+        if digits.last == 0x27 { digits.removeLast() }  // '
+        guard (1...4).contains(digits.count), digits.allSatisfy(\.isDigit) else { throw .notUnderstood }
+        let start = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard start.isMultiple(of: 10) else { throw .notUnderstood }
         return start.isMultiple(of: 100) && !isDecade
             ? try DatePoint(yearPrefix: start / 100, unspecifiedYearDigits: 2)
             : try DatePoint(yearPrefix: start / 10, unspecifiedYearDigits: 1)
@@ -240,13 +256,11 @@ extension DatePoint {
 
     /// "19th century", "the 21st century", "le XIXe siècle", "19e siecle": the hundred years people
     /// mean by it, 1800–1899 (18XX), not the strict 1801–1900. Nil when the words are not a century.
-    static func century(_ words: ArraySlice<Substring>) throws(InvalidDate) -> DatePoint? {
-        guard words.count == 2, let last = words.last, last == "century" || last == "siecle",
-            let ordinal = words.first
-        else { return nil }
-        guard let number = NaturalText.centuryNumber(ordinal), (1...100).contains(number) else {
-            throw .notUnderstood
+    static func century(_ words: NaturalText) throws(InvalidDate) -> DatePoint? {
+        guard words.count == 2, let last = words.last, words.spells(last, "century") || words.spells(last, "siecle") else {
+            return nil
         }
+        guard let number = words.centuryNumber(words[0]), (1...100).contains(number) else { throw .notUnderstood }
         return try DatePoint(yearPrefix: number - 1, unspecifiedYearDigits: 2)
     }
 }
