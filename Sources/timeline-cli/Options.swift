@@ -52,27 +52,18 @@ func noteCreatedRecords<Value>(_ written: Written<Value>) {
     StandardError.write("note: created \(written.createdByReference.joined(separator: ", "))\n")
 }
 
-/// Reads a date option; a bad date is a usage error that quotes it and lists accepted forms.
-func parseDate(_ text: String) throws -> PartialDate {
-    do {
-        return try PartialDate(parsing: text)
-    } catch {
-        throw ValidationError("\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
-    }
-}
-
-/// The filters shared by `show` and `export`.
+/// The filters shared by `show`, `search` and `export`.
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only events that reach this date or later.", valueName: "date"), transform: parseDate)
-    var since: PartialDate?
+    @Option(help: ArgumentHelp("Only events that reach this date or later.", valueName: "date"))
+    var since: String?
 
-    @Option(help: ArgumentHelp("Only events that begin by the end of this date.", valueName: "date"), transform: parseDate)
-    var until: PartialDate?
+    @Option(help: ArgumentHelp("Only events that begin by the end of this date.", valueName: "date"))
+    var until: String?
 
-    @Option(
-        help: ArgumentHelp("Only events that overlap this date (2021-04 keeps 2021 and 2021-04-12).", valueName: "date"),
-        transform: parseDate)
-    var on: PartialDate?
+    @Option(help: ArgumentHelp("Only events that overlap this date (2021-04 keeps 2021 and 2021-04-12).", valueName: "date"))
+    var on: String?
+
+    @OptionGroup var dates: DateReadingOptions
 
     @Option(
         name: .customLong("actor"),
@@ -105,12 +96,16 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit)") }
+        _ = try filter()
     }
 
-    var filter: EventFilter {
-        EventFilter(
-            since: since, until: until, on: on, actors: actors, exactActors: exactActors, partnership: partnership,
-            kind: kind, tags: tags, search: search, limit: limit, reverse: reverse)
+    /// The filter the options describe, its dates read as `dates` says.
+    func filter() throws -> EventFilter {
+        func read(_ text: String?, _ option: String) throws -> PartialDate? { try text.map { try dates.read($0, option: option) } }
+        return EventFilter(
+            since: try read(since, "--since"), until: try read(until, "--until"), on: try read(on, "--on"), actors: actors,
+            exactActors: exactActors, partnership: partnership, kind: kind, tags: tags, search: search, limit: limit,
+            reverse: reverse)
     }
 }
 
@@ -127,16 +122,23 @@ func parseActorRole(_ text: String) throws -> ActorRole {
     return ActorRole(name: name, role: role.isEmpty ? nil : role)
 }
 
-/// Reads `ORGANIZATION[:ROLE][@DATE]`: "Google:CEO@2015/..".
-func parseAffiliation(_ text: String) throws -> Affiliation {
-    var rest = text
-    var date: PartialDate?
-    if let at = text.lastIndex(of: "@") {
-        date = try parseDate(String(text[text.index(after: at)...]))
-        rest = String(text[..<at])
+/// `ORGANIZATION[:ROLE][@DATE]` as typed ("Google:CEO@2015/.."); its date is read later, with
+/// the command's `DateReadingOptions`.
+struct AffiliationArgument {
+    let organization: ActorRole
+    let date: String?
+
+    func affiliation(_ dates: DateReadingOptions) throws -> Affiliation {
+        Affiliation(
+            organization: organization.name, role: organization.role,
+            date: try date.map { try dates.read($0, option: "--affiliation") })
     }
-    let organization = try parseActorRole(rest)
-    return Affiliation(organization: organization.name, role: organization.role, date: date)
+}
+
+/// Reads `ORGANIZATION[:ROLE][@DATE]`; the date is what follows the last "@".
+func parseAffiliation(_ text: String) throws -> AffiliationArgument {
+    guard let at = text.lastIndex(of: "@") else { return AffiliationArgument(organization: try parseActorRole(text), date: nil) }
+    return AffiliationArgument(organization: try parseActorRole(String(text[..<at])), date: String(text[text.index(after: at)...]))
 }
 
 /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.

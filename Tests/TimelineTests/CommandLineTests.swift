@@ -137,7 +137,10 @@ struct CommandLineTests {
     }
 
     @Test(arguments: [
-        (["add", "x", "--date", "soonish"], "invalid for '--date <date>': not a date this tool understands; accepted forms: 2019,"),
+        (
+            ["add", "x", "--date", "soonish"],
+            "error: invalid date \"soonish\" for --date: not a date this tool understands; accepted forms: "
+        ),
         (["add", "x"], "Missing expected argument '--date <date>'"),
         (["show", "--bogus"], "Unknown option '--bogus'"),
         (["show", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'"),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Timeline
 
@@ -337,6 +338,36 @@ struct DateTableTests {
     func refusesWithTheReason(_ row: RefusedDate) {
         let error = #expect(throws: DateParseError.self) { try PartialDate(parsing: row.input, today: reference) }
         #expect(error?.reason.contains(row.reason) == true, "reason was: \(error?.reason ?? "none")")
+    }
+
+    /// Every accepted form, as an event: the text timeline `show` prints gives it in words (its
+    /// display), and it comes back as the same date through export and import in each format that
+    /// can be read back.
+    @Test(arguments: [Format.json, .jsonl, .csv])
+    func everyAcceptedFormIsShownAndRoundTrips(_ format: Format) throws {
+        let store = try memoryStore()
+        var dates: [String: PartialDate] = [:]
+        for (index, row) in Self.accepted.enumerated() {
+            let date = try PartialDate(parsing: row.input, today: reference)
+            dates["row-\(index)"] = date
+            _ = try store.add(try Event(id: "row-\(index)", title: "Row \(index)", date: date).normalized())
+        }
+        var shown = StringOutput()
+        try store.write(.text, matching: EventFilter(), to: &shown)
+        for (id, date) in dates {
+            #expect(shown.text.contains(date.display), "\(id) (\(date.edtf)) is shown as \(date.display)")
+        }
+
+        var exported = StringOutput()
+        try store.write(format, matching: EventFilter(), to: &exported)
+        let copy = try memoryStore()
+        var reader = try format.reader(InputBytes(data: Data(exported.text.utf8)))
+        try copy.importRecords(from: &reader)
+        let imported = try copy.events()
+        #expect(imported.count == dates.count)
+        for event in imported {
+            #expect(event.date == dates[event.id ?? ""], "\(event.id ?? "?") came back as \(event.date.edtf)")
+        }
     }
 
     @Test func tableIsLarge() {

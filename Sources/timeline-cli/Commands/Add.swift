@@ -21,17 +21,23 @@ struct Add: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "When: 2019-09-10, 2019-09, 2019, 2022-10-17?, 2021~, 2019-09-10/.., \"10 septembre 2019\", today.",
-            valueName: "date"), transform: parseDate)
-    var date: PartialDate
+            "When: 2019-09-10, 2019-09, 2019, 2022-10-17?, 2021~, 2019-09-10/.., \"10 septembre 2019\", yesterday.",
+            valueName: "date"))
+    var date: String
+
+    @OptionGroup var dates: DateReadingOptions
 
     @OptionGroup var fields: EventFieldOptions
 
     @Option(help: ArgumentHelp("The event's id (default: made from the title).", valueName: "id"))
     var id: String?
 
+    func validate() throws {
+        _ = try dates.read(date, option: "--date")
+    }
+
     func run() throws {
-        var event = Event(id: id, title: title, date: date)
+        var event = Event(id: id, title: title, date: try dates.read(date, option: "--date"))
         fields.apply(to: &event)
         let normalized = try event.normalized()  // refuse bad input before touching the file
         let written = try database.open(.create).add(normalized)

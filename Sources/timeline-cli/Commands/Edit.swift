@@ -21,8 +21,10 @@ struct Edit: ParsableCommand {
     @Option(help: ArgumentHelp("A new title.", valueName: "title"))
     var title: String?
 
-    @Option(help: ArgumentHelp("A new date.", valueName: "date"), transform: parseDate)
-    var date: PartialDate?
+    @Option(help: ArgumentHelp("A new date.", valueName: "date"))
+    var date: String?
+
+    @OptionGroup var dates: DateReadingOptions
 
     @OptionGroup var fields: EventFieldOptions
 
@@ -41,13 +43,15 @@ struct Edit: ParsableCommand {
         if title == nil && date == nil && fields.isEmpty && removedActors.isEmpty && removedTags.isEmpty && removedSources.isEmpty {
             throw ValidationError("nothing to change: give at least one option such as --title, --date or --tag")
         }
+        _ = try date.map { try dates.read($0, option: "--date") }
     }
 
     func run() throws {
+        let newDate = try date.map { try dates.read($0, option: "--date") }
         let store = try database.open(.write)
         let written = try store.editEvent(id: id) { event in
             if let title { event.title = title }
-            if let date { event.date = date }
+            if let newDate { event.date = newDate }
             let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
             try remove(removedActorNames, from: &event.actors, what: "actor") { [$0.name] }
             try remove(removedTags, from: &event.tags, what: "tag") { [$0] }

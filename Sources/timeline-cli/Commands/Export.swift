@@ -84,13 +84,13 @@ struct Export: ParsableCommand {
         guard let output else {
             var standardOutput = StandardOutput()
             defer { standardOutput.flush() }
-            try store.write(format, matching: filters.filter, options: options, to: &standardOutput)
+            try store.write(format, matching: try filters.filter(), options: options, to: &standardOutput)
             return
         }
         let path = database.path
         var file = try OutputFile(path: output, protecting: [path, path + "-wal", path + "-shm"])
         do {
-            try store.write(format, matching: filters.filter, options: options, to: &file)
+            try store.write(format, matching: try filters.filter(), options: options, to: &file)
             try file.commit()
         } catch {
             file.discard()

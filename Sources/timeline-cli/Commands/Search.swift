@@ -30,7 +30,7 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        var filter = filters.filter
+        var filter = try filters.filter()
         filter.search = query
         filter.rankedBySearch = true
         try listing.printEvents(of: try database.open(.read), matching: filter)

@@ -22,6 +22,6 @@ struct Show: ParsableCommand {
     @OptionGroup var listing: ListingOptions
 
     func run() throws {
-        try listing.printEvents(of: try database.open(.read), matching: filters.filter)
+        try listing.printEvents(of: try database.open(.read), matching: try filters.filter())
     }
 }

@@ -33,15 +33,21 @@ struct ActorFieldOptions: ParsableArguments {
             "A role held in an organization, and when (repeatable): \"Google:CEO@2015/..\".",
             valueName: "org[:role][@date]"),
         transform: parseAffiliation)
-    var affiliations: [Affiliation] = []
+    var affiliations: [AffiliationArgument] = []
+
+    @OptionGroup var dates: DateReadingOptions
 
     var isEmpty: Bool { kind == nil && partOf == nil && aliases.isEmpty && affiliations.isEmpty }
 
-    func apply(to profile: inout ActorProfile) {
+    func validate() throws {
+        for affiliation in affiliations { _ = try affiliation.affiliation(dates) }
+    }
+
+    func apply(to profile: inout ActorProfile) throws {
         if let kind { profile.kind = kind }
         if let partOf { profile.partOf = partOf.isEmpty ? nil : partOf }
         profile.aliases += aliases
-        profile.affiliations += affiliations
+        profile.affiliations += try affiliations.map { try $0.affiliation(dates) }
     }
 }
 
@@ -108,7 +114,7 @@ extension ActorCommand {
 
         func run() throws {
             var profile = ActorProfile(name: name)
-            fields.apply(to: &profile)
+            try fields.apply(to: &profile)
             let normalized = try profile.normalized()
             noteCreatedRecords(try database.open(.create).addActor(normalized))
         }
@@ -150,7 +156,7 @@ extension ActorCommand {
                 if let newName { profile.name = newName }
                 try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
                 try remove(removedAffiliations, from: &profile.affiliations, what: "affiliation with") { [$0.organization] }
-                fields.apply(to: &profile)
+                try fields.apply(to: &profile)
             }
             noteCreatedRecords(written)
         }

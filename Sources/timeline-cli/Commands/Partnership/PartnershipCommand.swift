@@ -23,8 +23,10 @@ struct PartnershipFieldOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "When it runs: 2019-09-10/2029-09, 2019-09-10/.. (ongoing), 2019-09-10/ (end unknown).",
-            valueName: "span"), transform: parseDate)
-    var date: PartialDate?
+            valueName: "span"))
+    var date: String?
+
+    @OptionGroup var dates: DateReadingOptions
 
     @Option(help: ArgumentHelp("The term as announced: \"ten years\".", valueName: "text"))
     var term: String?
@@ -45,8 +47,17 @@ struct PartnershipFieldOptions: ParsableArguments {
 
     var isEmpty: Bool { date == nil && term == nil && summary == nil && members.isEmpty && clauses.isEmpty && sources.isEmpty }
 
-    func apply(to partnership: inout Partnership) {
-        if let date { partnership.date = date }
+    func validate() throws {
+        _ = try span()
+    }
+
+    /// --date, read as `dates` says.
+    func span() throws -> PartialDate? {
+        try date.map { try dates.read($0, option: "--date") }
+    }
+
+    func apply(to partnership: inout Partnership) throws {
+        if let span = try span() { partnership.date = span }
         if let term { partnership.term = term.isEmpty ? nil : term }
         if let summary { partnership.summary = summary.isEmpty ? nil : summary }
         partnership.members += members
@@ -108,7 +119,7 @@ extension PartnershipCommand {
 
         func run() throws {
             var partnership = Partnership(id: id, name: name)
-            fields.apply(to: &partnership)
+            try fields.apply(to: &partnership)
             let normalized = try partnership.normalized()
             let written = try database.open(.create).addPartnership(normalized)
             print(written.value)
@@ -166,7 +177,7 @@ extension PartnershipCommand {
                 try remove(removedSources, from: &partnership.sources, what: "source") {
                     [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
                 }
-                fields.apply(to: &partnership)
+                try fields.apply(to: &partnership)
             }
             noteCreatedRecords(written)
         }

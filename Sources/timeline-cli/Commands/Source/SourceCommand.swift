@@ -25,13 +25,15 @@ struct SourceFieldOptions: ParsableArguments {
     @Option(name: .customLong("archived-url"), help: ArgumentHelp("A copy that will not change.", valueName: "url")) var archivedURL:
         String?
     @Option(help: ArgumentHelp("ISO 639-1 code of its language: fr, en, ...", valueName: "code")) var language: String?
+    @OptionGroup var dates: DateReadingOptions
 
     var isEmpty: Bool {
         [title, url, publisher, author, published, accessed, archivedURL, language].allSatisfy { $0 == nil }
     }
 
     func validate() throws {
-        for date in [published, accessed].compactMap({ $0 }) where !date.isEmpty { _ = try parseDate(date) }
+        var source = Source()
+        try apply(to: &source)
     }
 
     func apply(to source: inout Source) throws {
@@ -42,8 +44,8 @@ struct SourceFieldOptions: ParsableArguments {
         set(author, &source.author)
         set(archivedURL, &source.archivedURL)
         set(language, &source.language)
-        if let published { source.published = published.isEmpty ? nil : try parseDate(published) }
-        if let accessed { source.accessed = accessed.isEmpty ? nil : try parseDate(accessed) }
+        if let published { source.published = published.isEmpty ? nil : try dates.read(published, option: "--published") }
+        if let accessed { source.accessed = accessed.isEmpty ? nil : try dates.read(accessed, option: "--accessed") }
     }
 }
 
