@@ -18,7 +18,9 @@ struct TimelineCommand: ParsableCommand {
         discussion: """
             The database is --db PATH, else $TIMELINE_DB, else ./timeline.db. Dates are EDTF \
             (2019, 2019-09, 2019-09-10, 2022-10-17?, 2021~, 2019-09-10/.., 201X) or what people \
-            write ("10 September 2019", "avril 2021", "c. 2021", today).
+            write in English or French ("10 September 2019", "avril 2021", "c. 2021", "spring 2021", \
+            "since 2019", "lundi dernier"); relative dates are read against --relative-to (today by \
+            default), numeric ones like 10/09/2019 in --date-order. All forms: docs/dates.md.
             """,
         version: "timeline 0.1.0",
         subcommands: [
