@@ -130,6 +130,9 @@ struct DateOptionTests {
         ),
         (["source", "add", "--title", "T", "--published", "le 10 septembre"], "--published", "a year is needed"),
         (["actor", "add", "A", "--affiliation", "B@1985-04-12T23:20:30"], "--affiliation", "times are not supported"),
+        // The EDTF examples this tool refuses, as the date table lists them
+        (["add", "X", "--date", "Y170000002"], "--date", "years run from 0001 to 9999"),
+        (["show", "--until", "1985-04-12T23:20:30Z"], "--until", "times are not supported, only days"),
     ])
     func aBadDateIsAUsageErrorThatSaysWhatIsAccepted(_ arguments: [String], _ option: String, _ reason: String) throws {
         let folder = try TemporaryFolder()

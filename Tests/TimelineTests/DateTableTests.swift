@@ -106,6 +106,7 @@ private let edtfRefused: [RefusedDate] = [
     R("1985-04-12T23:20:30+04:30", "times are not supported"),
     R("Y170000002", "years run from 0001 to 9999"),
     R("Y-170000002", "years run from 0001 to 9999"),
+    R("Y-200000000", "years run from 0001 to 9999"),
     R("-1985", "years run from 0001 to 9999"),
     R("-1985-04-12", "years run from 0001 to 9999"),
     R("0000", "years run from 0001 to 9999"),
