@@ -77,3 +77,17 @@ extension NaturalText {
         bytes[range].allSatisfy { $0 == 0x20 }
     }
 }
+
+extension NaturalText {
+    /// Whether the words say "still going" as an interval's end: "present", "today", "en cours".
+    var isOngoing: Bool {
+        if count == 1 {
+            let word = self[0]
+            return word.meaning.roles.contains(.today) || spells(word, "present") || spells(word, "now")
+                || spells(word, "ongoing") || spells(word, "maintenant")
+        }
+        return isExactly("the", "present") || isExactly("present", "day") || isExactly("the", "present", "day")
+            || isExactly("en", "cours") || isExactly("a", "ce", "jour") || isExactly("ce", "jour")
+            || isExactly("nos", "jours") || isExactly("a", "nos", "jours")
+    }
+}

@@ -5,8 +5,8 @@
 /// Everything works on bytes: folding is a table lookup per byte for ASCII and Latin-1 letters,
 /// words are ranges of the folded bytes, and comparing a word with a literal compares bytes. Other
 /// scripts take the slower path of `String.foldingDiacritics` first. The bytes and words live in
-/// temporary memory owned by `reading(_:_:)`, so a value is only valid inside its body: reading a
-/// date allocates nothing and counts no references.
+/// temporary memory owned by `reading(_:_:)` (on the stack for short texts), so a value is only valid
+/// inside its body, and reading a date needs no heap memory and counts no references.
 struct NaturalText {
     /// One word: where it is in the folded bytes, and what it means.
     struct Word {
@@ -327,6 +327,7 @@ extension StaticString {
 }
 
 extension Slice<UnsafeBufferPointer<UInt8>> {
+    /// Whether the bytes end with the literal's.
     func hasSuffix(_ literal: StaticString) -> Bool {
         count >= literal.utf8CodeUnitCount && suffix(literal.utf8CodeUnitCount).elementsEqual(literal.bytes)
     }
