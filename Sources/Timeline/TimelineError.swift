@@ -39,6 +39,9 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// A file of an older schema that this process may not write, so cannot upgrade to read it.
     case upgradeNeedsWriteAccess(path: String, version: Int, current: Int)
+    /// A copy that `litestream restore -f` keeps up to date (its `-txid` file is beside it): a
+    /// write (or an upgrade) there would be lost, and would stop the copy from following.
+    case followedCopy(path: String, upgrading: Bool)
     /// SQLite refused an operation.
     case database(DatabaseError)
 
@@ -87,6 +90,14 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .upgradeNeedsWriteAccess(let path, let version, let current):
             return "\(path.shownInMessage(limit: 200)) has schema version \(version) and this timeline reads version \(current): "
                 + "upgrading it needs write access (run `timeline init --db \(path.shownInMessage(limit: 200))` as someone who may write the file and its folder)"
+        case .followedCopy(let path, let upgrading):
+            let shown = path.shownInMessage(limit: 200)
+            let instead =
+                upgrading
+                ? "upgrade the original with `timeline init`"
+                : "write to the original, or make a copy of your own with `timeline backup`"
+            return "cannot \(upgrading ? "upgrade" : "write") \(shown): it is a copy that `litestream restore -f` keeps up to date "
+                + "(\(shown)-txid is beside it), so it is only read; \(instead)"
         case .database(let error):
             return error.description
         }

@@ -104,6 +104,42 @@ struct ReliabilityTests {
         #expect(write.status == 1 && write.stderr.hasPrefix("error: cannot write archive/timeline.db"))
     }
 
+    /// A copy that `litestream restore -f` follows (its `-txid` file beside it, see docs/team.md)
+    /// is only read: a write or an upgrade there would hide the changes Litestream brings next.
+    @Test func aCopyLitestreamFollowsIsOnlyRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
+        #expect(try runTimeline(["import", example, "--db", "original.db"], in: folder).status == 0)
+        #expect(try runTimeline(["backup", "copy.db", "--db", "original.db"], in: folder).status == 0)
+        try "0000000000000007\n".write(toFile: folder.path("copy.db-txid"), atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: folder.url.appendingPathComponent("copy.db"))
+        for command in [["add", "X", "--date", "2020"], ["rm", "our-shot-2-save-lives"], ["import", example], ["init"]] {
+            let result = try runTimeline(command + ["--db", "copy.db"], in: folder)
+            #expect(result.status == 1, "\(command)")
+            #expect(
+                result.stderr
+                    == "error: cannot write copy.db: it is a copy that `litestream restore -f` keeps up to date (copy.db-txid is beside it), "
+                    + "so it is only read; write to the original, or make a copy of your own with `timeline backup`\n")
+        }
+        for command in [["show"], ["search", "vaccin*"], ["check"], ["backup", "mine.db"]] {
+            let result = try runTimeline(command + ["--db", "copy.db"], in: folder)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("copy.db")) == before)
+        #expect(try runTimeline(["add", "X", "--date", "2020", "--db", "mine.db"], in: folder).status == 0, "a backup is one's own")
+
+        // A newer timeline than the writer's: the copy is not upgraded under Litestream.
+        let copy = try Database(path: folder.path("copy.db"), mode: .readWrite)
+        try copy.executeScript("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)")
+        let version = try copy.scalar("SELECT max(version) FROM schema_migrations", as: Int64.self)
+        let show = try runTimeline(["show", "--db", "copy.db"], in: folder)
+        #expect(show.status == 1)
+        #expect(show.stderr.hasPrefix("error: cannot upgrade copy.db: it is a copy that `litestream restore -f` keeps up to date"))
+        #expect(show.stderr.hasSuffix("; upgrade the original with `timeline init`\n"))
+        #expect(try copy.scalar("SELECT max(version) FROM schema_migrations", as: Int64.self) == version)
+    }
+
     /// A full disk while the file is created: an error, and nothing left where it was to be.
     @Test(.enabled(if: getuid() == 0))
     func initOnAFullDiskLeavesNothing() throws {

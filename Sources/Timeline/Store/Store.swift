@@ -49,6 +49,8 @@ public final class Store {
         if path != ":memory:" {
             try Self.checkLocation(path: path, access: access)
         }
+        let followed = path != ":memory:" && Self.isFollowedCopy(path)
+        if followed && access != .read { throw TimelineError.followedCopy(path: path, upgrading: false) }
         self.path = path
         do {
             if access == .create && path != ":memory:" && FileSystem.entry(at: path) == .missing {
@@ -64,6 +66,7 @@ public final class Store {
             if access == .read && status.currentVersion == 0 {
                 throw TimelineError.notATimelineDatabase(path: path, reason: "it is empty (create it with `timeline init`)")
             }
+            if followed && !status.pending.isEmpty { throw TimelineError.followedCopy(path: path, upgrading: true) }
             // A read needs no journal change (WAL is a property of the file, set by the first write).
             if mode == .readWrite || mode == .create, access != .read || !status.pending.isEmpty {
                 try database.enableWriteAheadLog()
@@ -109,6 +112,14 @@ public final class Store {
         try database.executeScript("PRAGMA synchronous = FULL")
         try Migrator().migrate(database)
         try database.executeScript("PRAGMA journal_mode = WAL")
+    }
+
+    /// Whether `path` is a copy that `litestream restore -f` follows: Litestream writes the
+    /// replica's changes into the file itself and keeps its position in `PATH-txid`. A change
+    /// made there would hide the ones that follow (and the next write of Litestream's would
+    /// overwrite it), so the copy is only read. See docs/team.md.
+    static func isFollowedCopy(_ path: String) -> Bool {
+        FileSystem.entry(at: path + "-txid") == .file
     }
 
     /// How a read opens `path`: as usual when this process may write the file and its folder (or
