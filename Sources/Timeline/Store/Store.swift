@@ -141,9 +141,24 @@ public final class Store {
     /// Copies what this store wrote from the write-ahead log into the database file, without
     /// waiting for or blocking anyone (a passive checkpoint; the log itself stays, see
     /// `Database`): a copy of the `.db` file alone, made after a command, holds its changes.
+    ///
+    /// A log that has grown past `logLimit` is then emptied, if nobody is reading or writing at
+    /// that moment (nothing waits for it): each command opens the file afresh, and SQLite, which
+    /// forgets on every first open what was already copied, would otherwise append to the log
+    /// for ever. Not when Litestream replicates the file (its `_litestream_seq` table): it
+    /// manages the log, and a log emptied behind its back makes it send the whole file again.
     deinit {
-        if wroteToFile { try? database.executeScript("PRAGMA wal_checkpoint(PASSIVE)") }
+        guard wroteToFile else { return }
+        try? database.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+        guard (FileSystem.size(of: path + "-wal") ?? 0) > Self.logLimit,
+            (try? database.scalar("SELECT 1 FROM sqlite_schema WHERE name = '_litestream_seq'", as: Int.self)) == nil
+        else { return }
+        try? database.executeScript("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE)")
     }
+
+    /// The size past which a command empties the write-ahead log as it closes: SQLite's own
+    /// automatic checkpoint size (1,000 pages of 4 KiB).
+    static let logLimit = 4 << 20
 
     /// Stops what this store is running as soon as it can, from any thread (a Ctrl-C): the
     /// statement fails, its transaction rolls back, nothing stays locked.
