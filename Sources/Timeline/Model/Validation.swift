@@ -51,40 +51,6 @@ extension Event {
     public static func isValidID(_ id: String) -> Bool { Identifier.isValid(id) }
 }
 
-/// The rule for the text ids of events, sources and partnerships.
-enum Identifier {
-    static func isValid(_ id: String) -> Bool {
-        guard let first = id.utf8.first, id.utf8.count <= 120 else { return false }
-        func isLowerAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
-        return isLowerAlphanumeric(first) && id.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
-    }
-
-    static func validate(_ id: String, field: String) throws {
-        guard isValid(id) else {
-            throw TimelineError.invalidValue(
-                field: field, value: id,
-                expected: "use 1 to 120 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit")
-        }
-    }
-
-    /// A readable id from a title: ASCII lowercase words joined by `-`, accents dropped, at most
-    /// about 48 characters cut at a word boundary; `fallback` when nothing is left.
-    static func slug(from title: String, fallback: String) -> String {
-        var words: [String] = []
-        var length = 0
-        for word in title.foldingDiacritics.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
-            let word = word.lowercased()
-            if length + word.count + (words.isEmpty ? 0 : 1) > 48 {
-                if words.isEmpty { words.append(String(word.prefix(48))) }
-                break
-            }
-            words.append(word)
-            length += word.count + (words.count > 1 ? 1 : 0)
-        }
-        return words.isEmpty ? fallback : words.joined(separator: "-")
-    }
-}
-
 extension ActorRole {
     /// Names on one line, roles trimmed, the same actor with the same role once.
     static func normalized(_ roles: [ActorRole], field: String) throws -> [ActorRole] {

@@ -105,7 +105,7 @@ extension Store {
             guard try isNew || rowID(of: id) == nil else { throw TimelineError.duplicateEventID(id) }
             uid = id
         } else {
-            uid = try unusedID(for: event.title, fallback: "event", in: "events")
+            uid = try unusedID(base: Identifier.base(forEventTitled: event.title, date: event.date), in: "events")
         }
         let date = event.date
         try database.execute(

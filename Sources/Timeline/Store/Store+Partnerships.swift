@@ -87,7 +87,7 @@ extension Store {
             }
             uid = id
         } else {
-            uid = try unusedID(for: partnership.name, fallback: "partnership", in: "partnerships")
+            uid = try unusedID(base: Identifier.slug(from: partnership.name, fallback: "partnership"), in: "partnerships")
         }
         let date = partnership.date
         try database.execute(

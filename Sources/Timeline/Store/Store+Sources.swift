@@ -134,7 +134,8 @@ extension Store {
     }
 
     func insertSource(_ source: Source) throws -> (rowID: Int64, uid: String) {
-        let uid = try source.id ?? unusedID(for: source.title ?? source.url ?? "source", fallback: "source", in: "sources")
+        let uid =
+            try source.id ?? unusedID(base: Identifier.slug(from: source.title ?? source.url ?? "", fallback: "source"), in: "sources")
         try database.execute(
             """
             INSERT INTO sources (title, url, publisher, author, published, accessed, archived_url, language, uid)
@@ -190,10 +191,9 @@ extension Store {
         }
     }
 
-    /// An id made from `text` ("Mayo Clinic signs with Google" → `mayo-clinic-signs-with-google`)
-    /// that no row of `table` has, with `-2`, `-3`, ... appended when taken.
-    func unusedID(for text: String, fallback: String, in table: String, avoiding reserved: Set<String> = []) throws -> String {
-        let base = Identifier.slug(from: text, fallback: fallback)
+    /// `base` (an id made from a title: `Identifier.slug`), or when a row of `table` has it,
+    /// `base` with `-2`, `-3`, ... appended.
+    func unusedID(base: String, in table: String, avoiding reserved: Set<String> = []) throws -> String {
         var candidate = base
         var counter = 1
         while try reserved.contains(candidate) || database.scalar("SELECT 1 FROM \(table) WHERE uid = ?", [candidate], as: Int.self) != nil

@@ -39,7 +39,7 @@ public struct ICalendarWriter: EventWriter {
         let last = date.latest ?? first
         var lines = [
             "BEGIN:VEVENT",
-            "UID:\(event.id ?? Identifier.slug(from: event.title, fallback: "event"))@timeline",
+            "UID:\(event.id ?? Identifier.base(forEventTitled: event.title, date: event.date))@timeline",
             "DTSTAMP:\(stamp)",
             "DTSTART;VALUE=DATE:\(Self.basic(first))",
         ]

@@ -150,8 +150,11 @@ struct Importer {
             guard database.changes > 0 else {
                 throw TimelineError.invalidValue(field: "id", value: id, expected: "it appears twice in the input")
             }
-            let title = try database.scalar("SELECT title FROM events WHERE id = ?", [rowID], as: String.self) ?? ""
-            let other = try store.unusedID(for: title, fallback: "event", in: "events", avoiding: [id])
+            // The event this import stored with the id it made up: it gets another, made the same way.
+            let base = try database.cachedStatement("SELECT title, date FROM events WHERE id = ?").first([rowID]) { row in
+                Identifier.base(forEventTitled: row[0], date: try store.storedDate(row[1], what: "event \"\(id)\"")!)
+            }
+            let other = try store.unusedID(base: base ?? "event", in: "events", avoiding: [id])
             try database.execute("UPDATE events SET uid = ? WHERE id = ?", [other, rowID])
             try database.execute("INSERT INTO import_generated_ids (uid) VALUES (?)", [other])
             _ = try store.insert(event, isNew: true)
