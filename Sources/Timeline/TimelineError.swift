@@ -10,16 +10,22 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case notATimelineDatabase(path: String, reason: String)
     /// The file was written by a newer `timeline`, whose schema this binary does not know.
     case schemaTooNew(path: String, version: Int, supported: Int)
-    /// No event has this id.
-    case eventNotFound(id: String)
+    /// No event has this id (nor starts with it); `closest` are ids it may have meant.
+    case eventNotFound(id: String, closest: [String] = [])
+    /// Several event ids start with what was given: some of them (`candidates`), and how many more.
+    case ambiguousEventID(prefix: String, candidates: [String], more: Int)
     /// Another event already has this id.
     case duplicateEventID(String)
-    /// No actor has this name or alias.
-    case actorNotFound(name: String)
-    /// No source has this id.
-    case sourceNotFound(id: String)
-    /// No partnership has this id.
-    case partnershipNotFound(id: String)
+    /// No actor has this name or alias; `closest` are names it may have meant.
+    case actorNotFound(name: String, closest: [String] = [])
+    /// No source has this id; `closest` are ids it may have meant.
+    case sourceNotFound(id: String, closest: [String] = [])
+    /// No partnership has this id; `closest` are ids it may have meant.
+    case partnershipNotFound(id: String, closest: [String] = [])
+    /// No tag has this name; `closest` are tags it may have meant.
+    case tagNotFound(name: String, closest: [String] = [])
+    /// No event has this kind; `closest` are kinds it may have meant.
+    case kindNotFound(name: String, closest: [String] = [])
     /// Something cannot be removed while other records use it (`by`: "2 events, 1 quote").
     case inUse(what: String, by: String)
     /// A value a user gave is not acceptable: which field, the value, and what is accepted.
@@ -57,16 +63,24 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .schemaTooNew(let path, let version, let supported):
             return
                 "\(path.shownInMessage(limit: 200)) has schema version \(version), newer than this timeline knows (up to \(supported)); upgrade timeline to use it (the file was left untouched)"
-        case .eventNotFound(let id):
-            return "no event with id \"\(id.shownInMessage())\" (list ids with `timeline show`)"
+        case .eventNotFound(let id, let closest):
+            return "no event with id \"\(id.shownInMessage())\"" + Self.hint(closest, else: "list ids with `timeline show`")
+        case .ambiguousEventID(let prefix, let candidates, let more):
+            let listed = candidates.map { $0.shownInMessage() }.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+            return "\"\(prefix.shownInMessage())\" is the start of \(candidates.count + more) event ids (\(listed)); give more of the id"
         case .duplicateEventID(let id):
             return "an event with id \"\(id.shownInMessage())\" already exists"
-        case .actorNotFound(let name):
-            return "no actor named \"\(name.shownInMessage())\" (list them with `timeline actor list`)"
-        case .sourceNotFound(let id):
-            return "no source with id \"\(id.shownInMessage())\" (list them with `timeline source list`)"
-        case .partnershipNotFound(let id):
-            return "no partnership with id \"\(id.shownInMessage())\" (list them with `timeline partnership list`)"
+        case .actorNotFound(let name, let closest):
+            return "no actor named \"\(name.shownInMessage())\"" + Self.hint(closest, else: "list them with `timeline actor list`")
+        case .sourceNotFound(let id, let closest):
+            return "no source with id \"\(id.shownInMessage())\"" + Self.hint(closest, else: "list them with `timeline source list`")
+        case .partnershipNotFound(let id, let closest):
+            return "no partnership with id \"\(id.shownInMessage())\""
+                + Self.hint(closest, else: "list them with `timeline partnership list`")
+        case .tagNotFound(let name, let closest):
+            return "no tag named \"\(name.shownInMessage())\"" + Self.hint(closest)
+        case .kindNotFound(let name, let closest):
+            return "no event is of kind \"\(name.shownInMessage())\"" + Self.hint(closest)
         case .inUse(let what, let by):
             return "\(what.shownInMessage(limit: 200)) is still used by \(by); remove those links first, or use --force"
         case .invalidValue(let field, let value, let expected):
@@ -101,5 +115,13 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .database(let error):
             return error.description
         }
+    }
+
+    /// "; did you mean "a", "b" or "c"?" for the closest names, else ` (where to look)`.
+    private static func hint(_ closest: [String], else pointer: String? = nil) -> String {
+        guard let last = closest.last else { return pointer.map { " (\($0))" } ?? "" }
+        let quoted = closest.map { "\"\($0.shownInMessage())\"" }
+        let names = closest.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or \"\(last.shownInMessage())\""
+        return "; did you mean \(names)?"
     }
 }

@@ -37,6 +37,9 @@ struct TimelineCommand: ParsableCommand {
                 "argument \(invalid.position) is not UTF-8 text: \"\(invalid.shown)\"; "
                     + "give names, dates and paths as UTF-8 (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
         }
+        if let unknown = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+            fail(unknown + " (see `timeline help`)", code: ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -297,7 +297,9 @@ struct RecordCommandTests {
                 && refused.stderr == "error: actor \"YouTube\" is still used by 1 event; remove those links first, or use --force\n")
         #expect(try run(["actor", "rm", "YouTube", "--force"], in: folder).status == 0)
         let unknown = try run(["show", "--actor", "Gogle"], in: folder)
-        #expect(unknown.status == 1 && unknown.stderr == "error: no actor named \"Gogle\" (list them with `timeline actor list`)\n")
+        #expect(unknown.status == 1 && unknown.stderr == "error: no actor named \"Gogle\"; did you mean \"Google\"?\n")
+        let nobody = try run(["show", "--actor", "Nobody at all"], in: folder)
+        #expect(nobody.status == 1 && nobody.stderr == "error: no actor named \"Nobody at all\" (list them with `timeline actor list`)\n")
         #expect(try run(["actor", "add", "X", "--kind", "company"], in: folder).status == 64)
     }
 

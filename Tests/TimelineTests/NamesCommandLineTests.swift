@@ -7,6 +7,46 @@ import Testing
 /// accepted or refused with the error it should give.
 @Suite("Names as people remember them, end to end", .serialized)
 struct NamesCommandLineTests {
+    /// A folder with the example timeline imported, as `timeline.db`.
+    func exampleFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let example = packageRoot.appendingPathComponent("examples/mayo-google.json").path
+        #expect(try runTimeline(["import", example], in: folder).status == 0)
+        return folder
+    }
+
+    func ids(_ result: RunResult) throws -> [String] {
+        try JSONDocumentReader.events(from: Data(result.stdout.utf8)).compactMap(\.id)
+    }
+
+    @Test func kindsAndTagsIgnoreCaseAndAccents() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for (title, kind, tag) in [
+            ("A", "Déclaration", "données de santé"), ("B", "DÉCLARATION", "DONNÉES DE SANTÉ"), ("C", "statement", "réseaux sociaux"),
+        ] {
+            #expect(try runTimeline(["add", title, "--date", "2020", "--kind", kind, "--tag", tag], in: folder).status == 0)
+        }
+        let byKind = try runTimeline(["show", "--kind", "DÉCLARATION", "--format", "json"], in: folder)
+        #expect(try ids(byKind) == ["a", "b"])
+        #expect(try runTimeline(["show", "--kind", "Déclaration", "--format", "json"], in: folder).stdout == byKind.stdout)
+        #expect(try ids(runTimeline(["show", "--tag", "reseaux sociaux", "--format", "json"], in: folder)) == ["c"])
+        #expect(try ids(runTimeline(["show", "--tag", "Données de Santé", "--format", "json"], in: folder)) == ["a", "b"])
+        let store = try Store(path: folder.path("timeline.db"), access: .read)
+        #expect(
+            try store.database.makeStatement("SELECT name FROM tags ORDER BY id").map { $0[0] as String } == [
+                "données de santé", "réseaux sociaux",
+            ])
+        #expect(try store.event(id: "b")?.kind == "Déclaration", "display keeps the first spelling")
+
+        let unknownKind = try runTimeline(["show", "--kind", "declaraton"], in: folder)
+        #expect(unknownKind.status == 1)
+        #expect(unknownKind.stderr == "error: no event is of kind \"declaraton\"; did you mean \"Déclaration\"?\n")
+        let unknownTag = try runTimeline(["show", "--tag", "reseau social"], in: folder)
+        #expect(unknownTag.status == 1)
+        #expect(unknownTag.stderr == "error: no tag named \"reseau social\"; did you mean \"réseaux sociaux\"?\n")
+    }
+
     @Test func idsFromTitlesKeepTheirLetters() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -17,5 +57,75 @@ struct NamesCommandLineTests {
         for (title, id) in titles {
             #expect(try runTimeline(["add", title, "--date", "2021-03"], in: folder).stdout == id + "\n")
         }
+    }
+
+    @Test func anEventIsNamedByTheStartOfItsID() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        let get = try runTimeline(["get", "mayo-google-p", "--format", "json"], in: folder)
+        #expect(get.status == 0)
+        #expect(try ids(get) == ["mayo-google-partnership"])
+
+        let ambiguous = try runTimeline(["get", "biwer"], in: folder)
+        #expect(ambiguous.status == 1)
+        #expect(
+            ambiguous.stderr
+                == "error: \"biwer\" is the start of 2 event ids (biwer-whs-2022-medical-records, biwer-whs-2022-youtube); give more of the id\n"
+        )
+
+        #expect(try runTimeline(["edit", "our-shot", "--tag", "campagne"], in: folder).status == 0)
+        #expect(
+            try runTimeline(["quote", "add", "our-sh", "--speaker", "Mayo Clinic", "--text", "Oui.", "--language", "fr"], in: folder).status
+                == 0)
+        #expect(try runTimeline(["rm", "google-roch"], in: folder).status == 0)
+        let store = try Store(path: folder.path("timeline.db"), access: .read)
+        #expect(try store.event(id: "our-shot-2-save-lives")?.tags.contains("campagne") == true)
+        #expect(try store.event(id: "our-shot-2-save-lives")?.quotes.last?.text == "Oui.")
+        #expect(try store.event(id: "google-rochester-office") == nil)
+    }
+
+    @Test func unknownNamesSayWhatWasMeant() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        let cases: [([String], String)] = [
+            (["get", "mayo-gogle-partnership"], "no event with id \"mayo-gogle-partnership\"; did you mean \"mayo-google-partnership\"?"),
+            (["show", "--actor", "Clevland Clinic"], "no actor named \"Clevland Clinic\"; did you mean \"Cleveland Clinic\"?"),
+            (["actor", "show", "Gogle"], "no actor named \"Gogle\"; did you mean \"Google\"?"),
+            (
+                ["show", "--partnership", "mayo-google-clod"],
+                "no partnership with id \"mayo-google-clod\"; did you mean \"mayo-google-cloud\"?"
+            ),
+            (["show", "--tag", "vacination"], "no tag named \"vacination\"; did you mean \"vaccination\"?"),
+            (["show", "--kind", "statment"], "no event is of kind \"statment\"; did you mean \"statement\"?"),
+            (["get", "zzzz"], "no event with id \"zzzz\" (list ids with `timeline show`)"),
+        ]
+        for (arguments, message) in cases {
+            let result = try runTimeline(arguments, in: folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "error: \(message)\n", "\(arguments)")
+        }
+    }
+
+    @Test func anUnknownCommandIsAUsageErrorThatSaysWhatWasMeant() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cases: [([String], String)] = [
+            (["shwo"], "unknown command \"shwo\"; did you mean \"show\"?"),
+            (["actor", "lsit"], "unknown command \"actor lsit\"; did you mean \"actor list\"?"),
+            (["help", "serch"], "unknown command \"serch\"; did you mean \"search\"?"),
+            (
+                ["help", "nosuch"],
+                "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, rm, export, "
+                    + "import, backup, extract, actor, partnership, quote, source, check, reindex"
+            ),
+        ]
+        for (arguments, message) in cases {
+            let result = try runTimeline(arguments, in: folder)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr == "error: \(message) (see `timeline help`)\n", "\(arguments)")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(try runTimeline(["help", "actor", "merge"], in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.db")))
     }
 }

@@ -78,9 +78,13 @@ public struct Migrator: Sendable {
     /// Foreign keys are off while migrations run, so that one can rebuild a table the way
     /// <https://sqlite.org/lang_altertable.html#otheralter> describes; `foreign_key_check`
     /// runs before the commit, so a migration that breaks a reference is rolled back.
+    ///
+    /// Migrations may call `timeline_match_key(text)`, the way timeline matches names
+    /// (`String.matchKey`), which SQLite alone cannot compute; it is defined on `database` for them.
     @discardableResult
     public func migrate(_ database: Database) throws -> [Migration] {
         guard !(try status(of: database).pending.isEmpty) else { return [] }
+        try database.defineFunction("timeline_match_key") { $0.matchKey }
         try database.executeScript("PRAGMA foreign_keys = OFF")
         defer { try? database.executeScript("PRAGMA foreign_keys = ON") }
         return try database.transaction {

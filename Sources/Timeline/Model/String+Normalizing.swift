@@ -106,12 +106,30 @@ extension String {
         return String(folded)
     }
 
-    /// How actor names are matched everywhere: case, accents and spacing ignored
-    /// ("  mayo CLÍNIC" and "Mayo Clinic" are the same actor).
+    /// How names are matched everywhere (actors, tags, kinds): case in every script, accents
+    /// and spacing ignored ("  mayo CLÍNIC" and "Mayo Clinic" are the same actor, "DONNÉES DE
+    /// SANTÉ" and "données de santé" the same tag, "STRASSE" and "Straße" the same word).
     public var matchKey: String {
         // ASCII has no accents to fold.
-        let base = utf8.allSatisfy { $0 < 0x80 } ? self : foldingDiacritics
-        return base.lowercased().collapsingWhitespace
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased().collapsingWhitespace }
+        // Lowercased first: "İ" becomes "i" and a dot above, which folding then drops.
+        return lowercased().foldingCaseExceptions.foldingDiacritics.collapsingWhitespace
+    }
+
+    /// The lowercase letters that `lowercased()` leaves, but case folding makes another: "ß" is
+    /// "ss" (as "STRASSE" lowercases to "strasse"), a final "ς" is "σ" (as "ΟΔΟΣ" lowercases to
+    /// "οδοσ").
+    private var foldingCaseExceptions: String {
+        guard unicodeScalars.contains(where: { $0 == "ß" || $0 == "ς" }) else { return self }
+        var folded = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "ß": folded.append(contentsOf: "ss".unicodeScalars)
+            case "ς": folded.append("σ")
+            default: folded.append(scalar)
+            }
+        }
+        return String(folded)
     }
 
     /// Looser still, for finding likely duplicates: punctuation and spaces ignored too

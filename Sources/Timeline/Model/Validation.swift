@@ -39,7 +39,7 @@ extension Event {
             guard !name.isEmpty else {
                 throw TimelineError.invalidValue(field: "tag", value: tag, expected: "a tag cannot be empty")
             }
-            if seenTags.insert(name.lowercased()).inserted { event.tags.append(name) }
+            if seenTags.insert(name.matchKey).inserted { event.tags.append(name) }
         }
         event.tags.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         event.sources = try sources.map { try $0.normalized() }

@@ -19,9 +19,9 @@ public struct EventFilter: Sendable {
     public var exactActors: Bool
     /// Keep events linked to this partnership (its id).
     public var partnership: String?
-    /// Keep events of this kind (case-insensitive).
+    /// Keep events of this kind (case, accents and spacing ignored).
     public var kind: String?
-    /// Keep events with every one of these tags (case-insensitive).
+    /// Keep events with every one of these tags (case, accents and spacing ignored).
     public var tags: [String]
     /// Keep events that match this full-text query (FTS5 syntax: words, "phrases", prefix*,
     /// AND, OR, NOT), and give each its matching passage.
@@ -80,9 +80,12 @@ public struct EventFilter: Sendable {
     }
 
     /// The SQL after the select list (which ends with the snippet, or NULL without a search)
-    /// and its arguments, given the actor and tag conditions and the partnership's row id.
+    /// and its arguments, given the actor and tag conditions, the stored spellings of the kind
+    /// (one, unless rows written by hand spell it twice) and the partnership's row id.
     /// Only fixed fragments go into the text; every value the user gave is bound.
-    func sqlClauses(links: [LinkCondition], partnershipRowID: Int64?) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+    func sqlClauses(
+        links: [LinkCondition], kinds: [String], partnershipRowID: Int64?
+    ) -> (sql: String, arguments: [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         var from = Self.fromSQL
@@ -106,10 +109,12 @@ public struct EventFilter: Sendable {
             conditions.append("(e.start IS NULL OR e.start <= ?)")
             arguments.append(upperBound.iso)
         }
-        if let kind = kind?.nonBlank {
+        if kinds.count == 1 {
             conditions.append("e.kind = ?")
-            arguments.append(kind)
+        } else if !kinds.isEmpty {
+            conditions.append("e.kind IN (\(Array(repeating: "?", count: kinds.count).joined(separator: ", ")))")
         }
+        arguments += kinds.map { $0 as any DatabaseValueConvertible }
         if let partnershipRowID {
             conditions.append("e.partnership_id = ?")
             arguments.append(partnershipRowID)

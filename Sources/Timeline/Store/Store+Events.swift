@@ -25,25 +25,27 @@ extension Store {
         }
     }
 
-    /// Reads the event with this id, lets `change` modify it, and stores the result, all in one
+    /// Reads the event with this id (or the only one whose id starts with it, as
+    /// `eventID(matching:)` finds it), lets `change` modify it, and stores the result, all in one
     /// write transaction: another process's edit of the same event, made meanwhile, is never
     /// overwritten (it waits for this one, or this one for it). Throws `eventNotFound`.
     @discardableResult
     public func editEvent(id: String, _ change: (inout Event) throws -> Void) throws -> Written<Void> {
         try writeReporting {
-            guard var event = try event(id: id) else { throw TimelineError.eventNotFound(id: id) }
+            let uid = try eventRow(matching: id).uid
+            guard var event = try event(id: uid) else { throw TimelineError.eventNotFound(id: id) }
             try change(&event)
             try update(event)
         }
     }
 
-    /// Deletes the events with these ids, with their links and quotes (their actors, tags and
-    /// sources stay), all or none: an unknown id deletes nothing.
+    /// Deletes the events with these ids (or unique starts of ids, see `eventID(matching:)`),
+    /// with their links and quotes (their actors, tags and sources stay), all or none: an
+    /// unknown id deletes nothing.
     public func remove(ids: [String]) throws {
         try write {
             for id in ids {
-                try database.execute("DELETE FROM events WHERE uid = ?", [id])
-                guard database.changes > 0 else { throw TimelineError.eventNotFound(id: id) }
+                try database.execute("DELETE FROM events WHERE id = ?", [try eventRow(matching: id).rowID])
             }
         }
     }
@@ -108,13 +110,14 @@ extension Store {
             uid = try unusedID(base: Identifier.base(forEventTitled: event.title, date: event.date), in: "events")
         }
         let date = event.date
+        let kind = try event.kind.map(storedSpelling(ofKind:))
         try database.execute(
             """
             INSERT INTO events (uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                uid, event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
+                uid, event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                 date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event),
             ])
         try insertLinks(of: event, rowID: database.lastInsertedRowID, isNew: true)
@@ -124,6 +127,7 @@ extension Store {
     /// Overwrites the row `rowID` and its links with a normalized event. Call inside a transaction.
     func replace(rowID: Int64, with event: Event) throws {
         let date = event.date
+        let kind = try event.kind.map(storedSpelling(ofKind:))
         try database.execute(
             """
             UPDATE events SET title = ?, summary = ?, kind = ?, date = ?, start = ?, end = ?, precision = ?,
@@ -131,7 +135,7 @@ extension Store {
             WHERE id = ?
             """,
             [
-                event.title, event.summary, event.kind, date.edtf, date.earliest?.iso, date.latest?.iso,
+                event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                 date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event), rowID,
             ])
         try database.execute("DELETE FROM event_actors WHERE event_id = ?", [rowID])
@@ -161,14 +165,19 @@ extension Store {
         }
     }
 
+    /// The row id of the tag `name` names (case, accents and spacing ignored), a new tag when none.
     private func tagID(named name: String) throws -> Int64 {
-        if let id = tagIDs[name] { return id }
-        if let id = try database.scalar("SELECT id FROM tags WHERE name = ?", [name], as: Int64.self) {
-            tagIDs[name] = id
-            return id
-        }
+        if let tag = try storedTag(name) { return tag.rowID }
         try database.execute("INSERT INTO tags (name) VALUES (?)", [name])
-        tagIDs[name] = database.lastInsertedRowID
+        tagSpellings.register(name, (database.lastInsertedRowID, name))
         return database.lastInsertedRowID
+    }
+
+    /// The spelling the events already have of `kind` ("DÉCLARATION" is stored as the
+    /// "Déclaration" already there), or `kind` itself, the first of its spelling.
+    private func storedSpelling(ofKind kind: String) throws -> String {
+        if let stored = try storedKind(kind) { return stored }
+        kindSpellings.register(kind, kind)
+        return kind
     }
 }

@@ -1,7 +1,8 @@
 extension Store {
     /// Calls `body` with each event that `filter` keeps, in timeline order, reading rows as they
-    /// come: memory stays flat however many events there are. An actor or partnership the
-    /// filter names that does not exist is an error, so a typo does not look like "no events".
+    /// come: memory stays flat however many events there are. An actor, partnership, tag or kind
+    /// the filter names that does not exist is an error (with the closest names), so a typo does
+    /// not look like "no events".
     public func forEachEvent(matching filter: EventFilter = EventFilter(), shallow: Bool = false, _ body: (Event) throws -> Void) throws {
         try read {
             let query = try eventQuery(for: filter)
@@ -29,9 +30,9 @@ extension Store {
         }
     }
 
-    /// The SQL and arguments of the events `filter` keeps. An actor or partnership that does not
-    /// exist is an error, so a typo does not look like "no events"; so is a search over the
-    /// limits of `EventFilter.maxSearchTerms` and `maxSearchBytes`.
+    /// The SQL and arguments of the events `filter` keeps. An actor, partnership, tag or kind
+    /// that does not exist is an error, so a typo does not look like "no events"; so is a search
+    /// over the limits of `EventFilter.maxSearchTerms` and `maxSearchBytes`.
     private func eventQuery(for filter: EventFilter) throws -> (sql: String, arguments: [any DatabaseValueConvertible]) {
         try filter.checkSearchSize()
         var links = try filter.actors.map { name in
@@ -41,11 +42,7 @@ extension Store {
                 rowIDs: filter.exactActors ? [rowID] : try familyRowIDs(of: rowID), isCommon: false)
         }
         links += try filter.tags.map { tag in
-            EventFilter.LinkCondition(
-                table: "event_tags", column: "tag_id",
-                rowIDs: try database.cachedStatement(
-                    "SELECT id FROM tags WHERE name = ?"
-                ).map([tag.collapsingWhitespace]) { $0[0] as Int64 }, isCommon: false)
+            EventFilter.LinkCondition(table: "event_tags", column: "tag_id", rowIDs: try tagRowIDs(matching: tag), isCommon: false)
         }
         if filter.limit != nil && !filter.rankedBySearch {
             for index in links.indices {
@@ -63,7 +60,8 @@ extension Store {
             guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
             partnership = rowID
         }
-        let clauses = filter.sqlClauses(links: links, partnershipRowID: partnership)
+        let kinds = try filter.kind?.nonBlank.map(kindSpellings(matching:)) ?? []
+        let clauses = filter.sqlClauses(links: links, kinds: kinds, partnershipRowID: partnership)
         return (Self.selectEventColumnsSQL + clauses.sql, clauses.arguments)
     }
 

@@ -1,10 +1,11 @@
 extension Store {
-    /// Adds a quote to the end of an event's quotes; returns its number (from 1).
+    /// Adds a quote to the end of an event's quotes (the event named by its id or the start of
+    /// it, see `eventID(matching:)`); returns its number (from 1).
     @discardableResult
     public func addQuote(_ quote: Quote, toEvent eventID: String) throws -> Written<Int> {
         let quote = try quote.normalized()
         return try writeReporting {
-            guard let rowID = try rowID(of: eventID) else { throw TimelineError.eventNotFound(id: eventID) }
+            let rowID = try eventRow(matching: eventID).rowID
             let position =
                 try database.scalar("SELECT coalesce(max(position) + 1, 0) FROM quotes WHERE event_id = ?", [rowID], as: Int.self) ?? 0
             try insertQuote(quote, eventRowID: rowID, position: position)
@@ -12,17 +13,17 @@ extension Store {
         }
     }
 
-    /// Deletes the quote numbered `number` (from 1, as listed) of an event.
+    /// Deletes the quote numbered `number` (from 1, as listed) of an event (named as for `addQuote`).
     public func removeQuote(number: Int, fromEvent eventID: String) throws {
         try write {
-            guard let rowID = try rowID(of: eventID) else { throw TimelineError.eventNotFound(id: eventID) }
-            let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([rowID]) {
+            let event = try eventRow(matching: eventID)
+            let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([event.rowID]) {
                 $0[0] as Int64
             }
             guard number >= 1, number <= ids.count else {
                 throw TimelineError.invalidValue(
                     field: "quote number", value: String(number),
-                    expected: "event \(eventID) has \(ids.count) quote\(ids.count == 1 ? "" : "s")")
+                    expected: "event \(event.uid) has \(ids.count) quote\(ids.count == 1 ? "" : "s")")
             }
             try database.execute("DELETE FROM quotes WHERE id = ?", [ids[number - 1]])
         }

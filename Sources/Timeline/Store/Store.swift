@@ -10,13 +10,18 @@ public final class Store {
     /// Actors the current write created only because something named them (with the default
     /// kind, nothing else known): an import may still describe them without a conflict.
     var actorsCreatedByReference = Set<Int64>()
-    /// Tag row ids by name, as looked up during the current write.
-    var tagIDs: [String: Int64] = [:]
+    /// Tags by the key people type them by, as looked up during the current read or write.
+    var tagSpellings = SpellingIndex<(rowID: Int64, name: String)>()
+    /// The spelling the events have of each kind, as looked up during the current read or write.
+    var kindSpellings = SpellingIndex<String>()
     /// Sources by row id, as read during the current read or write.
     var sourcesByRowID: [Int64: Source] = [:]
     /// What the current write transaction created without being asked to by name, returned
     /// in its `Written` value.
     var createdByReference: [String] = []
+    /// How many `read` and `write` calls are running, one inside the other: the outermost turns
+    /// a name that matched nothing into an error with the closest names.
+    private var depth = 0
     /// True for a store that may have written to a file (not `:memory:`, not `.read`).
     private let wroteToFile: Bool
     /// Applied migrations whose file changed after they were applied (worth a warning).
@@ -194,24 +199,38 @@ public final class Store {
         try read { try database.scalar("SELECT max(version) FROM schema_migrations", as: Int.self) ?? 0 }
     }
 
-    /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`.
+    /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`, and
+    /// a name that matched nothing into an error that gives the closest names.
     func write<T>(_ body: () throws -> T) throws -> T {
-        actorDirectory.reset()
-        tagIDs = [:]
-        sourcesByRowID = [:]
+        forgetNames()
+        let isOutermost = depth == 0
         if !database.isInTransaction {
             actorsCreatedByReference = []
             createdByReference = []
         }
+        depth += 1
+        defer { depth -= 1 }
         do {
             return try database.transaction(body)
         } catch let error as DatabaseError {
-            actorDirectory.reset()
+            forgetNames()
             throw Self.timelineError(error, path: path)
+        } catch let error as TimelineError where isOutermost {
+            forgetNames()
+            throw withClosestNames(error)
         } catch {
-            actorDirectory.reset()
+            forgetNames()
             throw error
         }
+    }
+
+    /// Forgets the names and sources looked up: another process may change them between calls,
+    /// and a rolled-back write may have registered some.
+    private func forgetNames() {
+        actorDirectory.reset()
+        tagSpellings.reset()
+        kindSpellings.reset()
+        sourcesByRowID = [:]
     }
 
     /// Runs `body` in one transaction (see `write`) and returns its value with what it created
@@ -221,15 +240,20 @@ public final class Store {
         return Written(value: value, createdByReference: createdByReference)
     }
 
-    /// Runs `body`, turning SQLite errors into `TimelineError.database`. Names are looked up
-    /// afresh: another process may have changed the actors since the last call.
+    /// Runs `body`, turning SQLite errors into `TimelineError.database`, and a name that
+    /// matched nothing into an error that gives the closest names. Names are looked up afresh:
+    /// another process may have changed them since the last call.
     func read<T>(_ body: () throws -> T) throws -> T {
-        actorDirectory.reset()
-        sourcesByRowID = [:]
+        forgetNames()
+        let isOutermost = depth == 0
+        depth += 1
+        defer { depth -= 1 }
         do {
             return try body()
         } catch let error as DatabaseError {
             throw Self.timelineError(error, path: path)
+        } catch let error as TimelineError where isOutermost {
+            throw withClosestNames(error)
         }
     }
 

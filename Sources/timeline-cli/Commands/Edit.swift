@@ -15,7 +15,7 @@ struct Edit: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The event's id.")
+    @Argument(help: "The event's id, or a start of it that no other id has.")
     var id: String
 
     @Option(help: ArgumentHelp("A new title.", valueName: "title"))

@@ -11,7 +11,7 @@ struct Get: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The event's id.")
+    @Argument(help: "The event's id, or a start of it that no other id has.")
     var id: String
 
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
@@ -21,7 +21,7 @@ struct Get: ParsableCommand {
 
     func run() throws {
         let store = try database.open(.read)
-        let event = try required(try store.event(id: id), .eventNotFound(id: id))
+        let event = try store.event(matching: id)
         try printing { output in
             switch format {
             case .text:

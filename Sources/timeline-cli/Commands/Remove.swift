@@ -9,7 +9,7 @@ struct Remove: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The ids of the events to delete.")
+    @Argument(help: "The ids of the events to delete (or starts of them that no other id has).")
     var ids: [String]
 
     func validate() throws {

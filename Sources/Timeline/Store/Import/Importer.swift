@@ -242,6 +242,9 @@ struct Importer {
 
     private func comparable(_ event: Event) throws -> Event {
         var event = event
+        // Kinds and tags as stored: "DÉCLARATION" is the "Déclaration" already there.
+        event.kind = try event.kind.map { try store.storedKind($0) ?? $0 }
+        event.tags = try event.tags.map { try store.storedTag($0)?.name ?? $0 }.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         event.actors = try event.actors.map { ActorRole(name: try canonicalName($0.name), role: $0.role) }
         event.sources = try event.sources.map(comparable)
         event.quotes = try event.quotes.map { quote in

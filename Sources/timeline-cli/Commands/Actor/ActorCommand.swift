@@ -87,7 +87,7 @@ extension ActorCommand {
 
         func run() throws {
             let store = try database.open(.read)
-            let actor = try required(try store.actor(named: name), .actorNotFound(name: name))
+            let actor = try required(try store.actor(named: name), store.withClosestNames(.actorNotFound(name: name)))
             try colors.printDetails(
                 { details, output in
                     details.write(

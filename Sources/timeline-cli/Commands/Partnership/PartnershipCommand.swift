@@ -95,7 +95,7 @@ extension PartnershipCommand {
 
         func run() throws {
             let store = try database.open(.read)
-            let partnership = try required(try store.partnership(id: id), .partnershipNotFound(id: id))
+            let partnership = try required(try store.partnership(id: id), store.withClosestNames(.partnershipNotFound(id: id)))
             try colors.printDetails(
                 { details, output in details.write(partnership, to: &output) },
                 thenEventsOf: store, matching: EventFilter(partnership: id))

@@ -21,7 +21,7 @@ extension QuoteCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The event's id.")
+        @Argument(help: "The event's id, or a start of it that no other id has.")
         var event: String
 
         @Option(help: ArgumentHelp("Who said it (an actor's name or alias).", valueName: "name"))
@@ -95,7 +95,7 @@ extension QuoteCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The event's id.")
+        @Argument(help: "The event's id, or a start of it that no other id has.")
         var event: String
 
         @Argument(help: "The quote's number in the event, from 1.")

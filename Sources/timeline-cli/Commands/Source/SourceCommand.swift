@@ -75,7 +75,7 @@ extension SourceCommand {
 
         func run() throws {
             let store = try database.open(.read)
-            let source = try required(try store.source(id: id), .sourceNotFound(id: id))
+            let source = try required(try store.source(id: id), store.withClosestNames(.sourceNotFound(id: id)))
             try printing { output in
                 RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
             }
