@@ -69,3 +69,14 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// The text as one word of a shell command that a message shows: as it is when it only
+    /// holds letters, digits and `._/-`, else in single quotes (`'Mayo Clinic'`, `'O'\''Brien'`).
+    var shellQuoted: String {
+        let plain =
+            !isEmpty
+            && unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0) }
+        return plain ? self : "'" + replacingAll(["'": "'\\''"]) + "'"
+    }
+}

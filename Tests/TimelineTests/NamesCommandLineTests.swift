@@ -115,7 +115,7 @@ struct NamesCommandLineTests {
             (["help", "serch"], "unknown command \"serch\"; did you mean \"search\"?"),
             (
                 ["help", "nosuch"],
-                "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, rm, export, "
+                "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, merge, rm, export, "
                     + "import, backup, extract, actor, partnership, quote, source, check, reindex"
             ),
         ]
@@ -127,5 +127,36 @@ struct NamesCommandLineTests {
         }
         #expect(try runTimeline(["help", "actor", "merge"], in: folder).status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.db")))
+    }
+
+    @Test func checkFindsNearDuplicatesAndItsMergeCommandWorks() throws {
+        let folder = try exampleFolder()
+        defer { folder.remove() }
+        let added = try runTimeline(
+            [
+                "add", "Mayo Clinic announces a ten year strategic partnership with Google", "--date", "2019-09", "--actor",
+                "Clevland Clinic",
+                "--tag", "strategy",
+            ], in: folder)
+        #expect(added.stdout == "mayo-clinic-announces-a-ten-year-strategic\n")
+        let check = try runTimeline(["check"], in: folder)
+        #expect(check.status == 0)
+        let lines = check.stdout.split(separator: "\n").filter { $0.contains("similar-") }.map(String.init)
+        let actors: String =
+            "warning: similar-actors: actors \"Cleveland Clinic\" and \"Clevland Clinic\" are spelt nearly alike "
+            + "(if they are one, merge them with `timeline actor merge 'Cleveland Clinic' 'Clevland Clinic'`)"
+        let events: String =
+            "warning: similar-events: events \"mayo-clinic-announces-a-ten-year-strategic\" and \"mayo-google-partnership\" have nearly "
+            + "the same title and overlapping dates "
+            + "(if they are one, merge them with `timeline merge mayo-google-partnership mayo-clinic-announces-a-ten-year-strategic`)"
+        #expect(lines == [actors, events])
+        #expect(try runTimeline(["actor", "merge", "Cleveland Clinic", "Clevland Clinic"], in: folder).status == 0)
+        let merge = try runTimeline(["merge", "mayo-google-partnership", "mayo-clinic-announces-a-ten-year-strategic"], in: folder)
+        #expect(merge.status == 0 && merge.stderr.isEmpty)
+        #expect(try runTimeline(["check"], in: folder).stdout.contains("similar-") == false)
+        let store = try Store(path: folder.path("timeline.db"), access: .read)
+        let kept = try #require(try store.event(id: "mayo-google-partnership"))
+        #expect(kept.actors.map(\.name).contains("Cleveland Clinic") && kept.tags.contains("strategy"))
+        #expect(try store.event(id: "mayo-clinic-announces-a-ten-year-strategic") == nil)
     }
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import Timeline
 
 /// Names as people remember them, through the library: kinds and tags whatever their case and
-/// accents, ids that keep their letters, ids named by their start, and "did you mean".
+/// accents, ids that keep their letters, ids named by their start, "did you mean", and the
+/// near-duplicates `check` finds.
 @Suite("Names as people remember them")
 struct NamesTests {
     @Test(arguments: [
@@ -193,6 +194,65 @@ struct NamesTests {
         #expect(
             TimelineError.eventNotFound(id: "x", closest: ["a", "b", "c"]).description
                 == #"no event with id "x"; did you mean "a", "b" or "c"?"#)
+    }
+
+    // MARK: - Near-duplicates and merging
+
+    @Test func namesSpeltNearlyAlikeArePaired() {
+        let pairs = NearDuplicates.alikeNames([
+            "Cleveland Clinic", "Clevland Clinic", "Mayo Clinic", "Team 1", "Team 2", "Xleveland Clinic",
+        ])
+        #expect(pairs.map { [$0.0, $0.1] } == [["Cleveland Clinic", "Clevland Clinic"], ["Cleveland Clinic", "Xleveland Clinic"]])
+    }
+
+    @Test func checkFindsNearDuplicatesAndTheCommandThatMergesThem() throws {
+        let store = try memoryStore()
+        try store.add(
+            Event(
+                id: "talks", title: "Mayo Clinic and Google start talks", date: date("2019-09-10"),
+                actors: [ActorRole(name: "Cleveland Clinic")]))
+        try store.add(
+            Event(
+                id: "talks-2", title: "Mayo Clinic and Gogle start talks", date: date("2019-09"),
+                actors: [ActorRole(name: "Clevland Clinic")]))
+        try store.add(Event(id: "talks-3", title: "Mayo Clinic and Google start talks", date: date("2019-10-01")))
+        try store.add(Event(id: "phase-1", title: "Phase 1 trial", date: date("2020")))
+        try store.add(Event(id: "phase-2", title: "Phase 2 trial", date: date("2020")))
+        let messages = try store.check().filter { $0.check.hasPrefix("similar-") }.map(\.message)
+        #expect(
+            messages == [
+                "actors \"Cleveland Clinic\" and \"Clevland Clinic\" are spelt nearly alike "
+                    + "(if they are one, merge them with `timeline actor merge 'Cleveland Clinic' 'Clevland Clinic'`)",
+                "events \"talks-2\" and \"talks\" have nearly the same title and overlapping dates "
+                    + "(if they are one, merge them with `timeline merge talks talks-2`)",
+            ], "not talks-3 (another day), nor the phases (other digits)")
+    }
+
+    @Test func mergingTwoEventsKeepsWhatEachHas() throws {
+        let store = try memoryStore()
+        try store.add(
+            Event(
+                id: "kept", title: "Kept", date: date("2019-09-10"), summary: "First.",
+                actors: [ActorRole(name: "Mayo Clinic", role: "partner")],
+                tags: ["cloud"], sources: [Citation(Source(url: "https://example.org/a"))]))
+        try store.add(
+            Event(
+                id: "merged", title: "Merged", date: date("2019-09"), summary: "Second.", kind: "partnership",
+                actors: [ActorRole(name: "mayo clinic", role: "partner"), ActorRole(name: "Google")], tags: ["CLOUD", "ai"],
+                sources: [Citation(Source(url: "https://example.org/a")), Citation(Source(url: "https://example.org/b"))],
+                quotes: [Quote(speaker: "Google", text: "Oui.", language: "fr")]))
+        #expect(try store.mergeEvent("merged", into: "kep").value == "kept")
+        let kept = try #require(try store.event(id: "kept"))
+        #expect(try store.event(id: "merged") == nil)
+        #expect(kept.title == "Kept" && kept.date.edtf == "2019-09-10" && kept.kind == "partnership")
+        #expect(kept.summary == "First.\n\nSecond.")
+        #expect(kept.actors.map(\.labelWithRole) == ["Mayo Clinic (partner)", "Google"])
+        #expect(kept.tags == ["ai", "cloud"])
+        #expect(kept.sources.compactMap(\.source.url) == ["https://example.org/a", "https://example.org/b"])
+        #expect(kept.quotes.map(\.text) == ["Oui."])
+        #expect(throws: TimelineError.invalidValue(field: "event", value: "kept", expected: "it already is kept")) {
+            try store.mergeEvent("kept", into: "kept")
+        }
     }
 
     // MARK: - Rows for facets

@@ -55,3 +55,25 @@ public struct Event: Hashable, Sendable {
         return copy
     }
 }
+
+extension Event {
+    /// This event with what `other` adds to it, when the two are one event entered twice: its
+    /// title and date stay; it gains the actors, tags, sources and quotes of `other` that it
+    /// lacks, and the kind and partnership of `other` when it has none. Two different summaries
+    /// are both kept, this one first, so that nothing written is lost.
+    public func merging(_ other: Event) -> Event {
+        var merged = self
+        var summaries: [String] = []
+        for summary in [summary, other.summary].compactMap(\.self) where !summaries.contains(summary) { summaries.append(summary) }
+        merged.summary = summaries.isEmpty ? nil : summaries.joined(separator: "\n\n")
+        merged.kind = kind ?? other.kind
+        merged.partnership = partnership ?? other.partnership
+        merged.actors += other.actors  // normalizing drops the same actor with the same role
+        merged.tags += other.tags
+        merged.sources += other.sources.filter { citation in
+            !sources.contains { $0.source.id == citation.source.id && $0.locator == citation.locator }
+        }
+        merged.quotes += other.quotes.filter { quote in !quotes.contains { $0.speaker == quote.speaker && $0.text == quote.text } }
+        return merged
+    }
+}

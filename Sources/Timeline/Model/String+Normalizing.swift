@@ -135,8 +135,30 @@ extension String {
     /// Looser still, for finding likely duplicates: punctuation and spaces ignored too
     /// ("Google, Inc." and "Google Inc").
     var similarityKey: String {
+        // ASCII text, in one pass over its bytes: `check` asks this of every event's title.
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: key[count] = byte
+                    case 0x41...0x5A: key[count] = byte + 0x20
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }), let ascii {
+            return ascii
+        }
         var key = String.UnicodeScalarView()
         for scalar in matchKey.unicodeScalars {
+            if scalar.isASCII {  // most of it, told apart without a property lookup
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { key.append(scalar) }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:

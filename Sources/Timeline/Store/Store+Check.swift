@@ -28,8 +28,9 @@ extension Store {
     /// partnerships with fewer than two members, loops in "part of", search columns out of step
     /// with what they are derived from (errors); events without a
     /// source, sources cited by nothing, actors whose names differ only by case, accents,
-    /// punctuation or spacing, partnership events outside the partnership's span, quotes whose
-    /// speaker is not linked to the event (warnings).
+    /// punctuation or spacing or are spelt nearly alike, events on overlapping dates with nearly
+    /// the same title, partnership events outside the partnership's span, quotes whose speaker is
+    /// not linked to the event (warnings).
     /// A damaged file (SQLite's `integrity_check`) is reported first, at most
     /// `integrityProblemsShown` of its problems and how many more; a later check that the damage
     /// breaks is a finding of its own, and the others still run.
@@ -184,15 +185,59 @@ extension Store {
             }
             step("actors' names") {
                 var actorsByKey: [String: [String]] = [:]
-                try database.makeStatement("SELECT name FROM actors ORDER BY name").forEachRow { row in
+                var names: [String] = []
+                var rank: [String: (links: Int, rowID: Int64)] = [:]
+                try database.makeStatement(
+                    """
+                    SELECT name, id, (SELECT count(*) FROM event_actors WHERE actor_id = a.id)
+                        + (SELECT count(*) FROM partnership_members WHERE actor_id = a.id)
+                        + (SELECT count(*) FROM quotes WHERE speaker_id = a.id) FROM actors a ORDER BY name
+                    """
+                ).forEachRow { row in
                     let name: String = row[0]
                     actorsByKey[name.similarityKey, default: []].append(name)
+                    names.append(name)
+                    rank[name] = (row[2], row[1])
+                }
+                /// The commands that merge `names` into the one most events, partnerships and
+                /// quotes name, else the one entered first (a slip is rarer, and later).
+                func merges(_ names: [String]) -> String {
+                    func isBefore(_ a: String, _ b: String) -> Bool {
+                        guard let a = rank[a], let b = rank[b] else { return false }
+                        return a.links != b.links ? a.links > b.links : a.rowID < b.rowID
+                    }
+                    let kept = names.min(by: isBefore) ?? names[0]
+                    return names.filter { $0 != kept }.map { "`timeline actor merge \(kept.shellQuoted) \($0.shellQuoted)`" }
+                        .joined(separator: ", ")
                 }
                 for names in actorsByKey.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
                     add(
                         .warning, "similar-actors",
                         "actors " + names.map { "\"\($0)\"" }.joined(separator: ", ")
-                            + " differ only by case, accents, punctuation or spacing (merge them with `timeline actor merge`)")
+                            + " differ only by case, accents, punctuation or spacing (merge them with \(merges(names)))")
+                }
+                for (a, b) in NearDuplicates.alikeNames(names) {
+                    add(
+                        .warning, "similar-actors",
+                        "actors \"\(a)\" and \"\(b)\" are spelt nearly alike (if they are one, merge them with \(merges([a, b])))")
+                }
+            }
+            step("events' titles") {
+                var window = NearDuplicates.EventWindow()
+                try database.makeStatement(
+                    "SELECT uid, id, precision, title, start, end FROM events WHERE start IS NOT NULL ORDER BY start, precision DESC, id"
+                ).forEachRow { row in
+                    guard let precision = DatePrecision(rawValue: row[2]), let start = Day(iso: row[4])?.daysSince1970 else { return }
+                    let event = NearDuplicates.EventWindow.Entry(
+                        id: row[0], rowID: row[1], precision: precision, title: row[3], start: start,
+                        end: (row[5] as String?).flatMap(Day.init(iso:))?.daysSince1970)
+                    for earlier in window.add(event) {
+                        let (kept, merged) = event.isBetterKept(than: earlier) ? (event, earlier) : (earlier, event)
+                        add(
+                            .warning, "similar-events",
+                            "events \"\(earlier.id)\" and \"\(event.id)\" have nearly the same title and overlapping dates "
+                                + "(if they are one, merge them with `timeline merge \(kept.id) \(merged.id)`)")
+                    }
                 }
             }
             step("events within their partnerships") {

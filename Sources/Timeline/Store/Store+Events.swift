@@ -50,6 +50,27 @@ extension Store {
         }
     }
 
+    /// Merges the event `merged` into the event `kept` (each named by its id or a start of it
+    /// that no other id has), when the two are one event entered twice: `kept` gains what
+    /// `merged` adds (see `Event.merging`), and `merged` is deleted, in one transaction. Returns
+    /// the id of the event kept.
+    @discardableResult
+    public func mergeEvent(_ merged: String, into kept: String) throws -> Written<String> {
+        try writeReporting {
+            let keptRow = try eventRow(matching: kept)
+            let mergedRow = try eventRow(matching: merged)
+            guard keptRow.rowID != mergedRow.rowID else {
+                throw TimelineError.invalidValue(field: "event", value: merged, expected: "it already is \(keptRow.uid)")
+            }
+            guard let keptEvent = try event(id: keptRow.uid), let mergedEvent = try event(id: mergedRow.uid) else {
+                throw TimelineError.eventNotFound(id: kept)
+            }
+            try database.execute("DELETE FROM events WHERE id = ?", [mergedRow.rowID])
+            try update(keptEvent.merging(mergedEvent))
+            return keptRow.uid
+        }
+    }
+
     // MARK: - Rows
 
     /// The event columns `readEvent` reads, then a snippet column, then `fromSQL`.
