@@ -151,6 +151,7 @@ struct NamesTests {
         }
         #expect(try store.eventID(matching: "mayo") == "mayo", "an exact id wins")
         #expect(try store.eventID(matching: "mayo-google-pa") == "mayo-google-partnership")
+        #expect(try store.eventID(matching: "MAYO-GOOGLE-PA") == "mayo-google-partnership", "ids are in lowercase")
         #expect(try store.event(matching: "oth").id == "other")
         #expect(
             throws: TimelineError.ambiguousEventID(

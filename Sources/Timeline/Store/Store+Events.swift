@@ -131,7 +131,7 @@ extension Store {
             uid = try unusedID(base: Identifier.base(forEventTitled: event.title, date: event.date), in: "events")
         }
         let date = event.date
-        let kind = try event.kind.map(storedSpelling(ofKind:))
+        let kind = try event.kind.map(kindToStore(_:))
         try database.execute(
             """
             INSERT INTO events (uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
@@ -148,7 +148,7 @@ extension Store {
     /// Overwrites the row `rowID` and its links with a normalized event. Call inside a transaction.
     func replace(rowID: Int64, with event: Event) throws {
         let date = event.date
-        let kind = try event.kind.map(storedSpelling(ofKind:))
+        let kind = try event.kind.map(kindToStore(_:))
         try database.execute(
             """
             UPDATE events SET title = ?, summary = ?, kind = ?, date = ?, start = ?, end = ?, precision = ?,
@@ -190,15 +190,15 @@ extension Store {
     private func tagID(named name: String) throws -> Int64 {
         if let tag = try storedTag(name) { return tag.rowID }
         try database.execute("INSERT INTO tags (name) VALUES (?)", [name])
-        tagSpellings.register(name, (database.lastInsertedRowID, name))
+        tagsByKey.register(name, (database.lastInsertedRowID, name))
         return database.lastInsertedRowID
     }
 
     /// The spelling the events already have of `kind` ("DÉCLARATION" is stored as the
     /// "Déclaration" already there), or `kind` itself, the first of its spelling.
-    private func storedSpelling(ofKind kind: String) throws -> String {
+    private func kindToStore(_ kind: String) throws -> String {
         if let stored = try storedKind(kind) { return stored }
-        kindSpellings.register(kind, kind)
+        kindsByKey.register(kind, kind)
         return kind
     }
 }

@@ -6,7 +6,7 @@ extension Store {
 
     /// The tag stored under `name`'s key ("DONNÉES DE SANTÉ" finds "données de santé"), or nil.
     func storedTag(_ name: String) throws -> (rowID: Int64, name: String)? {
-        try tagSpellings.value(of: name) {
+        try tagsByKey.value(of: name) {
             try database.cachedStatement("SELECT name, id FROM tags ORDER BY id").map { row in
                 (spelling: row[0], value: (rowID: row[1], name: row[0]))
             }
@@ -15,7 +15,7 @@ extension Store {
 
     /// The spelling of `kind` that the events have ("declaration" finds "Déclaration"), or nil.
     func storedKind(_ kind: String) throws -> String? {
-        try kindSpellings.value(of: kind) { try distinctKinds().map { (spelling: $0, value: $0) } }
+        try kindsByKey.value(of: kind) { try distinctKinds().map { (spelling: $0, value: $0) } }
     }
 
     /// Every kind the events have, one spelling per group that `NOCASE` makes one, read from
@@ -44,7 +44,7 @@ extension Store {
 
     /// The stored spellings of the kind that `kind` names: one, unless rows written by hand
     /// spell it twice. Throws `kindNotFound` when no event has it.
-    func kindSpellings(matching kind: String) throws -> [String] {
+    func storedSpellings(ofKind kind: String) throws -> [String] {
         let key = kind.matchKey
         let spellings = try distinctKinds().filter { $0.matchKey == key }
         guard !spellings.isEmpty else { throw TimelineError.kindNotFound(name: kind) }
@@ -75,16 +75,19 @@ extension Store {
     /// The row of the event that `typed` names (see `eventID(matching:)`).
     func eventRow(matching typed: String) throws -> (rowID: Int64, uid: String) {
         if let rowID = try rowID(of: typed) { return (rowID, typed) }
-        guard !typed.isEmpty else { throw TimelineError.eventNotFound(id: typed) }
-        // Ids are ASCII below U+007F, so those that start with `typed` sort between it and it + U+007F.
+        // Ids are in lowercase: "MAYO" is the start of "mayo-google-partnership".
+        let start = typed.lowercased()
+        if start != typed, let rowID = try rowID(of: start) { return (rowID, start) }
+        guard !start.isEmpty else { throw TimelineError.eventNotFound(id: typed) }
+        // Ids are ASCII below U+007F, so those that start with `start` sort between it and it + U+007F.
         let shown = Self.ambiguousCandidatesShown
         let candidates = try database.cachedStatement(
             "SELECT id, uid FROM events WHERE uid > ?1 AND uid < ?1 || char(127) ORDER BY uid LIMIT ?2"
         )
-        .map([typed, shown + 1]) { (rowID: $0[0] as Int64, uid: $0[1] as String) }
+        .map([start, shown + 1]) { (rowID: $0[0] as Int64, uid: $0[1] as String) }
         guard let first = candidates.first else { throw TimelineError.eventNotFound(id: typed) }
         guard candidates.count > 1 else { return first }
-        let count = try database.scalar("SELECT count(*) FROM events WHERE uid > ?1 AND uid < ?1 || char(127)", [typed], as: Int.self) ?? 0
+        let count = try database.scalar("SELECT count(*) FROM events WHERE uid > ?1 AND uid < ?1 || char(127)", [start], as: Int.self) ?? 0
         throw TimelineError.ambiguousEventID(
             prefix: typed, candidates: candidates.prefix(shown).map(\.uid), more: count - min(count, shown))
     }

@@ -60,7 +60,7 @@ extension Store {
             guard let rowID = try partnershipRowID(uid: id) else { throw TimelineError.partnershipNotFound(id: id) }
             partnership = rowID
         }
-        let kinds = try filter.kind?.nonBlank.map(kindSpellings(matching:)) ?? []
+        let kinds = try filter.kind?.nonBlank.map(storedSpellings(ofKind:)) ?? []
         let clauses = filter.sqlClauses(links: links, kinds: kinds, partnershipRowID: partnership)
         return (Self.selectEventColumnsSQL + clauses.sql, clauses.arguments)
     }

@@ -11,9 +11,9 @@ public final class Store {
     /// kind, nothing else known): an import may still describe them without a conflict.
     var actorsCreatedByReference = Set<Int64>()
     /// Tags by the key people type them by, as looked up during the current read or write.
-    var tagSpellings = SpellingIndex<(rowID: Int64, name: String)>()
+    var tagsByKey = SpellingIndex<(rowID: Int64, name: String)>()
     /// The spelling the events have of each kind, as looked up during the current read or write.
-    var kindSpellings = SpellingIndex<String>()
+    var kindsByKey = SpellingIndex<String>()
     /// Sources by row id, as read during the current read or write.
     var sourcesByRowID: [Int64: Source] = [:]
     /// What the current write transaction created without being asked to by name, returned
@@ -228,8 +228,8 @@ public final class Store {
     /// and a rolled-back write may have registered some.
     private func forgetNames() {
         actorDirectory.reset()
-        tagSpellings.reset()
-        kindSpellings.reset()
+        tagsByKey.reset()
+        kindsByKey.reset()
         sourcesByRowID = [:]
     }
 
