@@ -13,19 +13,29 @@ extension Store {
         }
     }
 
+    /// Changes quote `number` (from 1, as listed) of an event (named as for `addQuote`) in place:
+    /// reads it, lets `change` modify it, and stores the result in one write transaction (see
+    /// `editEvent`), so the quote keeps its number. Throws `eventNotFound`, or `invalidValue`
+    /// naming a number the event does not have.
+    @discardableResult
+    public func editQuote(number: Int, ofEvent eventID: String, _ change: (inout Quote) throws -> Void) throws -> Written<Void> {
+        try writeReporting {
+            let rowID = try quoteRowID(number: number, ofEvent: eventID)
+            var quote = try database.cachedStatement(Self.selectQuoteSQL + " WHERE q.id = ?").first([rowID]) { try readQuote($0) }!
+            try change(&quote)
+            let values = try quoteValues(try quote.normalized())
+            try database.execute(
+                """
+                UPDATE quotes SET speaker_id = ?, text = ?, language = ?, translation = ?, translation_language = ?,
+                    source_id = ?, locator = ? WHERE id = ?
+                """, values + [rowID])
+        }
+    }
+
     /// Deletes the quote numbered `number` (from 1, as listed) of an event (named as for `addQuote`).
     public func removeQuote(number: Int, fromEvent eventID: String) throws {
         try write {
-            let event = try eventRow(matching: eventID)
-            let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([event.rowID]) {
-                $0[0] as Int64
-            }
-            guard number >= 1, number <= ids.count else {
-                throw TimelineError.invalidValue(
-                    field: "quote number", value: String(number),
-                    expected: "event \(event.uid) has \(ids.count) quote\(ids.count == 1 ? "" : "s")")
-            }
-            try database.execute("DELETE FROM quotes WHERE id = ?", [ids[number - 1]])
+            try database.execute("DELETE FROM quotes WHERE id = ?", [try quoteRowID(number: number, ofEvent: eventID)])
         }
     }
 
@@ -59,38 +69,67 @@ extension Store {
 
     // MARK: - Internals
 
+    /// The row id of quote `number` (from 1, in order) of an event; an error that names the
+    /// number and the event when it has no such quote.
+    private func quoteRowID(number: Int, ofEvent eventID: String) throws -> Int64 {
+        let event = try eventRow(matching: eventID)
+        let ids = try database.cachedStatement("SELECT id FROM quotes WHERE event_id = ? ORDER BY position").map([event.rowID]) {
+            $0[0] as Int64
+        }
+        guard number >= 1, number <= ids.count else {
+            let has =
+                switch ids.count {
+                case 0: "has no quotes"
+                case 1: "has only quote 1"
+                default: "has quotes 1 to \(ids.count)"
+                }
+            throw TimelineError.invalidValue(
+                field: "quote number", value: String(number), expected: "event \"\(event.uid)\" \(has)")
+        }
+        return ids[number - 1]
+    }
+
+    /// The quote columns `readQuote` reads.
+    static let selectQuoteSQL = """
+        SELECT q.speaker_id, a.name, q.text, q.language, q.translation, q.translation_language, q.locator,
+               s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language
+        FROM quotes q JOIN actors a ON a.id = q.speaker_id LEFT JOIN sources s ON s.id = q.source_id
+        """
+
+    /// Reads one row of `selectQuoteSQL` (without the speaker's role).
+    private func readQuote(_ row: Row) throws -> Quote {
+        let sourceID: String? = row[7]
+        var source: Citation?
+        if sourceID != nil { source = Citation(try readSource(row, from: 7), locator: row[6]) }
+        return Quote(
+            speaker: row[1], text: row[2], language: row[3], translation: row[4], translationLanguage: row[5], source: source)
+    }
+
     /// An event's quotes in order, each with the role its speaker held at `date`.
     func quotes(ofEventRowID rowID: Int64, at date: PartialDate) throws -> [Quote] {
-        try database.cachedStatement(
-            """
-            SELECT q.speaker_id, a.name, q.text, q.language, q.translation, q.translation_language, q.locator,
-                   s.uid, s.title, s.url, s.publisher, s.author, s.published, s.accessed, s.archived_url, s.language
-            FROM quotes q JOIN actors a ON a.id = q.speaker_id LEFT JOIN sources s ON s.id = q.source_id
-            WHERE q.event_id = ? ORDER BY q.position
-            """
-        ).map([rowID]) { row -> Quote in
-            let sourceID: String? = row[7]
-            var source: Citation?
-            if sourceID != nil { source = Citation(try readSource(row, from: 7), locator: row[6]) }
-            let speakerRowID: Int64 = row[0]
-            let speakerRole = try role(ofActorRowID: speakerRowID, at: date)
-            return Quote(
-                speaker: row[1], text: row[2], language: row[3], translation: row[4], translationLanguage: row[5],
-                source: source, speakerRole: speakerRole)
+        try database.cachedStatement(Self.selectQuoteSQL + " WHERE q.event_id = ? ORDER BY q.position").map([rowID]) { row -> Quote in
+            var quote = try readQuote(row)
+            quote.speakerRole = try role(ofActorRowID: row[0], at: date)
+            return quote
         }
     }
 
     func insertQuote(_ quote: Quote, eventRowID: Int64, position: Int) throws {
-        var sourceRowID: Int64?
-        if let citation = quote.source { sourceRowID = try self.sourceRowID(for: citation.source) }
         try database.execute(
             """
             INSERT INTO quotes (event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                eventRowID, position, try actorRowID(named: quote.speaker)!, quote.text, quote.language, quote.translation,
-                quote.translationLanguage, sourceRowID, quote.source?.locator,
-            ])
+            """, [eventRowID, position] + (try quoteValues(quote)))
+    }
+
+    /// The values of a normalized quote's columns, from `speaker_id` to `locator`, creating its
+    /// speaker and source when they are new.
+    private func quoteValues(_ quote: Quote) throws -> [any DatabaseValueConvertible] {
+        var sourceRowID: Int64?
+        if let citation = quote.source { sourceRowID = try self.sourceRowID(for: citation.source) }
+        return [
+            try actorRowID(named: quote.speaker)!, quote.text, quote.language, quote.translation, quote.translationLanguage, sourceRowID,
+            quote.source?.locator,
+        ]
     }
 }

@@ -12,7 +12,7 @@ struct QuoteCommand: ParsableCommand {
                 --translation "We hope to collect the medical records…" --translation-language en \\
                 --source mayo-google-perspective
             """,
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, Edit.self, List.self, Remove.self])
 }
 
 extension QuoteCommand {
@@ -59,6 +59,84 @@ extension QuoteCommand {
                 source: source.map { Citation(Source(reference: $0), locator: locator) })
             let written = try database.open(.write).addQuote(quote, toEvent: event)
             print(written.value)
+            noteCreatedRecords(written)
+        }
+    }
+}
+
+extension QuoteCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a quote; it keeps its number.",
+            discussion: """
+                Options replace a field. An empty --translation clears the translation and its \
+                language, an empty --source the source and its locator, an empty --locator the \
+                locator. A new --source drops the old locator unless --locator is given too.
+                Example:
+                  timeline quote edit signed 1 --locator "p. 4" --translation ""
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The event's id, or a start of it that no other id has.")
+        var event: String
+
+        @Argument(help: "The quote's number in the event, from 1.")
+        var number: Int
+
+        @Option(help: ArgumentHelp("Who said it (an actor's name or alias).", valueName: "name"))
+        var speaker: String?
+
+        @Option(help: ArgumentHelp("The words, in their original language.", valueName: "text"))
+        var text: String?
+
+        @Option(help: ArgumentHelp("The ISO 639-1 code of the words.", valueName: "code"))
+        var language: String?
+
+        @Option(help: ArgumentHelp("A translation (\"\": none).", valueName: "text"))
+        var translation: String?
+
+        @Option(name: .customLong("translation-language"), help: ArgumentHelp("The translation's language.", valueName: "code"))
+        var translationLanguage: String?
+
+        @Option(help: ArgumentHelp("Where it was reported: id, URL or title (\"\": none).", valueName: "source"))
+        var source: String?
+
+        @Option(help: ArgumentHelp("Where in the source (\"\": none).", valueName: "text"))
+        var locator: String?
+
+        func validate() throws {
+            if [speaker, text, language, translation, translationLanguage, source, locator].allSatisfy({ $0 == nil }) {
+                throw ValidationError("nothing to change: give at least one option such as --text, --translation or --locator")
+            }
+            if translation?.isEmpty == true && translationLanguage?.isEmpty == false {
+                throw ValidationError("--translation \"\" clears the translation; it takes no --translation-language")
+            }
+            if source?.isEmpty == true && locator?.isEmpty == false {
+                throw ValidationError("--source \"\" clears the source; it takes no --locator")
+            }
+        }
+
+        func run() throws {
+            let written = try database.open(.write).editQuote(number: number, ofEvent: event) { quote in
+                if let speaker { quote.speaker = speaker }
+                if let text { quote.text = text }
+                if let language { quote.language = language }
+                if let translation {
+                    quote.translation = translation.isEmpty ? nil : translation
+                    if translation.isEmpty { quote.translationLanguage = nil }
+                }
+                if let translationLanguage { quote.translationLanguage = translationLanguage }
+                if let source { quote.source = source.isEmpty ? nil : Citation(Source(reference: source)) }
+                if let locator {
+                    guard quote.source != nil else {
+                        throw CLIError(
+                            description:
+                                "quote \(number) of event \"\(event.shownInMessage())\" has no source for --locator; give --source too")
+                    }
+                    quote.source?.locator = locator.isEmpty ? nil : locator
+                }
+            }
             noteCreatedRecords(written)
         }
     }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Timeline
+
+/// Correcting what was entered, end to end through the binary: quotes edited in place, the
+/// locators of the sources an event or a partnership cites, and dates fixed by hand in SQL.
+@Suite("editing what you entered", .serialized)
+struct EditingTests {
+    func run(_ arguments: [String], in folder: TemporaryFolder) throws -> RunResult {
+        try runTimeline(arguments, in: folder)
+    }
+
+    func store(_ folder: TemporaryFolder) throws -> Store {
+        try Store(path: folder.path("timeline.db"), access: .read)
+    }
+
+    @Test func quoteEditChangesAQuoteInPlaceAndKeepsItsNumber() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try run(["add", "Signed", "--date", "2019-09-10", "--id", "signed", "--actor", "Sundar Pichai"], in: folder)
+        for text in ["Nous sommes fiers", "Un partenariat de dix ans", "Les données restent à Mayo"] {
+            #expect(
+                try run(["quote", "add", "signed", "--speaker", "Sundar Pichai", "--text", text, "--language", "fr"], in: folder).status
+                    == 0)
+        }
+        let edited = try run(
+            [
+                "quote", "edit", "signed", "2", "--text", "Un partenariat stratégique de dix ans", "--translation",
+                "A ten-year strategic partnership", "--translation-language", "en", "--source", "https://example.org/a",
+                "--locator", "p. 4",
+            ], in: folder)
+        #expect(edited.status == 0 && edited.stdout == "")
+        #expect(edited.stderr == "note: created source \"https-example-org-a\"\n")
+        var quotes = try #require(try store(folder).event(id: "signed")).quotes
+        #expect(quotes.map(\.text) == ["Nous sommes fiers", "Un partenariat stratégique de dix ans", "Les données restent à Mayo"])
+        #expect(quotes[1].translation == "A ten-year strategic partnership" && quotes[1].translationLanguage == "en")
+        #expect(quotes[1].source?.source.url == "https://example.org/a" && quotes[1].source?.locator == "p. 4")
+        let list = try run(["quote", "list"], in: folder)
+        #expect(list.stdout.contains("signed #2  Sundar Pichai\n  “Un partenariat stratégique de dix ans” [fr]\n"))
+        let search = try run(["search", "strategique", "--format", "jsonl"], in: folder)
+        #expect(search.stdout.contains("\"id\":\"signed\""), "the search index follows the edit")
+
+        // Empty values clear the optional fields, as `edit` does for an event's.
+        #expect(try run(["quote", "edit", "signed", "2", "--locator", ""], in: folder).status == 0)
+        #expect(
+            try store(folder).event(id: "signed")?.quotes[1].source
+                == Citation(Source(id: "https-example-org-a", url: "https://example.org/a")))
+        #expect(try run(["quote", "edit", "signed", "2", "--translation", "", "--source", ""], in: folder).status == 0)
+        quotes = try #require(try store(folder).event(id: "signed")).quotes
+        #expect(quotes[1] == Quote(speaker: "Sundar Pichai", text: "Un partenariat stratégique de dix ans", language: "fr"))
+
+        let unknown = try run(["quote", "edit", "signed", "4", "--text", "x"], in: folder)
+        #expect(unknown.status == 1 && unknown.stderr == "error: invalid quote number \"4\": event \"signed\" has quotes 1 to 3\n")
+        _ = try run(["add", "Quiet", "--date", "2020", "--id", "quiet"], in: folder)
+        let none = try run(["quote", "edit", "quiet", "1", "--text", "x"], in: folder)
+        #expect(none.status == 1 && none.stderr == "error: invalid quote number \"1\": event \"quiet\" has no quotes\n")
+        let noEvent = try run(["quote", "edit", "nosuch", "1", "--text", "x"], in: folder)
+        #expect(noEvent.status == 1 && noEvent.stderr.hasPrefix("error: no event with id \"nosuch\""))
+        let nothing = try run(["quote", "edit", "signed", "1"], in: folder)
+        #expect(nothing.status == 64 && nothing.stderr.hasPrefix("error: nothing to change"))
+        let noSource = try run(["quote", "edit", "signed", "1", "--locator", "p. 2"], in: folder)
+        #expect(noSource.status == 1)
+        #expect(noSource.stderr == "error: quote 1 of event \"signed\" has no source for --locator; give --source too\n")
+
+        // A refused value changes nothing, and a removal renumbers the rest.
+        let before = try store(folder).event(id: "signed")
+        let badLanguage = try run(["quote", "edit", "signed", "1", "--text", "Changed", "--language", "French"], in: folder)
+        #expect(badLanguage.status == 1 && badLanguage.stderr.hasPrefix("error: invalid quote language \"french\""))
+        let lonely = try run(["quote", "edit", "signed", "1", "--translation", "Proud"], in: folder)
+        #expect(lonely.status == 1 && lonely.stderr.contains("a translation and its language go together"))
+        #expect(try store(folder).event(id: "signed") == before)
+        #expect(try run(["quote", "rm", "signed", "1"], in: folder).status == 0)
+        #expect(try run(["quote", "edit", "signed", "2", "--speaker", "Mayo Clinic"], in: folder).status == 0)
+        quotes = try #require(try store(folder).event(id: "signed")).quotes
+        #expect(quotes.map(\.speaker) == ["Sundar Pichai", "Mayo Clinic"])
+        #expect(quotes.map(\.text) == ["Un partenariat stratégique de dix ans", "Les données restent à Mayo"])
+    }
+}
