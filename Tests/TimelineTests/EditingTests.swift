@@ -76,4 +76,62 @@ struct EditingTests {
         #expect(quotes.map(\.speaker) == ["Sundar Pichai", "Mayo Clinic"])
         #expect(quotes.map(\.text) == ["Un partenariat stratégique de dix ans", "Les données restent à Mayo"])
     }
+
+    @Test func sourcesCitedByEventsAndPartnershipsCarryLocators() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = "https://example.org/story?id=7"
+        _ = try run(["source", "add", "--id", "report", "--title", "Rapport annuel"], in: folder)
+        let added = try run(["add", "Signed", "--date", "2019-09-10", "--id", "signed", "--source", url, "--locator", "p. 4"], in: folder)
+        #expect(added.status == 0 && added.stdout == "signed\n")
+        // With several sources, SOURCE= says which, as given to --source; a URL's own `=` stays in it.
+        let edited = try run(
+            [
+                "edit", "signed", "--source", "report", "--locator", "report=§ 3", "--locator", "\(url)=12:30 in the video",
+            ], in: folder)
+        #expect(edited.status == 0 && edited.stderr == "")
+        var sources = try #require(try store(folder).event(id: "signed")).sources
+        #expect(sources.map(\.locator) == ["12:30 in the video", "§ 3"])
+        #expect(sources.map(\.source.id) == ["https-example-org-story-id-7", "report"])
+        let get = try run(["get", "signed"], in: folder)
+        #expect(get.stdout.contains("  sources     1. \(url) · at: 12:30 in the video · source https-example-org-story-id-7\n"))
+        #expect(get.stdout.contains("              2. Rapport annuel · at: § 3 · source report\n"))
+
+        let ambiguous = try run(["edit", "signed", "--locator", "p. 9"], in: folder)
+        #expect(ambiguous.status == 1)
+        #expect(
+            ambiguous.stderr
+                == "error: --locator \"p. 9\": the event cites several sources (\"https-example-org-story-id-7\", \"report\"); "
+                + "say which one as SOURCE=WHERE\n")
+        let unsourced = try run(["add", "Unsourced", "--date", "2020", "--locator", "p. 1"], in: folder)
+        #expect(unsourced.status == 1 && unsourced.stderr == "error: --locator \"p. 1\": the event cites no source; give --source too\n")
+        #expect(try store(folder).event(id: "unsourced") == nil)
+        // A source cited already is also named by its id, URL or title, case and accents ignored.
+        #expect(try run(["edit", "signed", "--locator", "rapport ANNUEL="], in: folder).status == 0, "an empty place clears the locator")
+        sources = try #require(try store(folder).event(id: "signed")).sources
+        #expect(sources.map(\.locator) == ["12:30 in the video", nil])
+
+        let partnership = try run(
+            [
+                "partnership", "add", "Mayo – Google", "--id", "mg", "--member", "Mayo Clinic", "--member", "Google", "--source", "report",
+                "--locator", "p. 2",
+            ], in: folder)
+        #expect(partnership.status == 0)
+        #expect(try run(["partnership", "edit", "mg", "--source", url, "--locator", "\(url)=¶ 5"], in: folder).status == 0)
+        let show = try run(["partnership", "show", "mg"], in: folder)
+        #expect(show.stdout.contains("  sources       1. Rapport annuel · at: p. 2 · source report\n"))
+        #expect(show.stdout.contains("                2. \(url) · at: ¶ 5 · source https-example-org-story-id-7\n"))
+
+        // The exports that carry sources carry the locators, and read them back.
+        let json = try run(["export", "-o", "all.json"], in: folder)
+        #expect(json.status == 0)
+        let document = try String(contentsOfFile: folder.path("all.json"), encoding: .utf8)
+        #expect(document.contains("\"locator\": \"12:30 in the video\"") && document.contains("\"locator\": \"¶ 5\""))
+        #expect(try run(["import", "all.json", "--db", "copy.db"], in: folder).status == 0)
+        let copy = try Store(path: folder.path("copy.db"), access: .read)
+        #expect(try copy.event(id: "signed")?.sources == (try store(folder).event(id: "signed")?.sources))
+        #expect(try copy.partnership(id: "mg")?.sources.map(\.locator) == ["p. 2", "¶ 5"])
+        let csv = try run(["export", "--format", "csv"], in: folder)
+        #expect(csv.stdout.contains("\(url) (12:30 in the video)"))
+    }
 }

@@ -38,7 +38,7 @@ struct Add: ParsableCommand {
 
     func run() throws {
         var event = Event(id: id, title: title, date: try dates.read(date, option: "--date"))
-        fields.apply(to: &event)
+        try fields.apply(to: &event)
         let normalized = try event.normalized()  // refuse bad input before touching the file
         let written = try database.open(.create).add(normalized)
         print(written.value)
@@ -70,15 +70,24 @@ struct EventFieldOptions: ParsableArguments {
         help: ArgumentHelp("Where it was reported: a source id, a URL or a title (repeatable).", valueName: "source"))
     var sources: [String] = []
 
-    var isEmpty: Bool { summary == nil && kind == nil && partnership == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty }
+    @Option(
+        name: .customLong("locator"),
+        help: ArgumentHelp("Where in a source: \"p. 4\", or SOURCE=\"p. 4\" (repeatable).", valueName: "[source=]where"))
+    var locators: [String] = []
 
-    /// Sets the given scalar fields (an empty string clears one) and appends the given links.
-    func apply(to event: inout Event) {
+    var isEmpty: Bool {
+        summary == nil && kind == nil && partnership == nil && actors.isEmpty && tags.isEmpty && sources.isEmpty && locators.isEmpty
+    }
+
+    /// Sets the given scalar fields (an empty string clears one), appends the given links, then
+    /// sets the given locators.
+    func apply(to event: inout Event) throws {
         if let summary { event.summary = summary.isEmpty ? nil : summary }
         if let kind { event.kind = kind.isEmpty ? nil : kind }
         if let partnership { event.partnership = partnership.isEmpty ? nil : partnership }
         event.actors += actors
         event.tags += tags
         event.sources += sources.map { Citation(Source(reference: $0)) }
+        try applyLocators(locators, to: &event.sources, of: "event")
     }
 }

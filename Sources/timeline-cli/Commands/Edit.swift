@@ -8,7 +8,8 @@ struct Edit: ParsableCommand {
         discussion: """
             Options replace a field (an empty --summary, --kind or --partnership clears it); \
             --actor, --tag and --source add links, --remove-actor, --remove-tag and \
-            --remove-source take them away.
+            --remove-source take them away; --locator SOURCE=WHERE sets where in a source \
+            (SOURCE= clears it).
             Example:
               timeline edit mayo-clinic-platform-launch --date 2019~ --tag platform --remove-tag ai
             """)
@@ -55,10 +56,8 @@ struct Edit: ParsableCommand {
             let removedActorNames = try removedActors.map { try store.actor(named: $0)?.name ?? $0 }
             try remove(removedActorNames, from: &event.actors, what: "actor") { [$0.name] }
             try remove(removedTags, from: &event.tags, what: "tag") { [$0] }
-            try remove(removedSources, from: &event.sources, what: "source") {
-                [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
-            }
-            fields.apply(to: &event)
+            try remove(removedSources, from: &event.sources, what: "source") { $0.references }
+            try fields.apply(to: &event)
         }
         noteCreatedRecords(written)
     }

@@ -45,7 +45,14 @@ struct PartnershipFieldOptions: ParsableArguments {
     @Option(name: .customLong("source"), help: ArgumentHelp("Where it was reported: id, URL or title (repeatable).", valueName: "source"))
     var sources: [String] = []
 
-    var isEmpty: Bool { date == nil && term == nil && summary == nil && members.isEmpty && clauses.isEmpty && sources.isEmpty }
+    @Option(
+        name: .customLong("locator"),
+        help: ArgumentHelp("Where in a source: \"p. 4\", or SOURCE=\"p. 4\" (repeatable).", valueName: "[source=]where"))
+    var locators: [String] = []
+
+    var isEmpty: Bool {
+        date == nil && term == nil && summary == nil && members.isEmpty && clauses.isEmpty && sources.isEmpty && locators.isEmpty
+    }
 
     func validate() throws {
         _ = try span()
@@ -63,6 +70,7 @@ struct PartnershipFieldOptions: ParsableArguments {
         partnership.members += members
         partnership.terms += clauses
         partnership.sources += sources.map { Citation(Source(reference: $0)) }
+        try applyLocators(locators, to: &partnership.sources, of: "partnership")
     }
 }
 
@@ -132,7 +140,10 @@ extension PartnershipCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a partnership.",
-            discussion: "Options replace a field (an empty --term or --summary clears it); --member, --clause and --source add.")
+            discussion: """
+                Options replace a field (an empty --term or --summary clears it); --member, --clause \
+                and --source add; --locator SOURCE=WHERE sets where in a source (SOURCE= clears it).
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
@@ -174,9 +185,7 @@ extension PartnershipCommand {
                     }
                     partnership.terms.remove(at: number - 1)
                 }
-                try remove(removedSources, from: &partnership.sources, what: "source") {
-                    [$0.source.id, $0.source.url, $0.source.title].compactMap { $0 }
-                }
+                try remove(removedSources, from: &partnership.sources, what: "source") { $0.references }
                 try fields.apply(to: &partnership)
             }
             noteCreatedRecords(written)
