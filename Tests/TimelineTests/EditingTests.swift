@@ -134,4 +134,68 @@ struct EditingTests {
         let csv = try run(["export", "--format", "csv"], in: folder)
         #expect(csv.stdout.contains("\(url) (12:30 in the video)"))
     }
+
+    @Test func aDateFixedByHandInSQLIsFoundByCheckAndRecomputedByReindex() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try run(["import", packageRoot.appendingPathComponent("examples/mayo-google.json").path], in: folder)
+        _ = try run(["add", "Fixed by hand", "--date", "2018-03-04", "--id", "hand", "--source", "mayo-google-perspective"], in: folder)
+        _ = try run(["actor", "edit", "Sundar Pichai", "--affiliation", "Google:CEO@2015/.."], in: folder)
+        // What a person types at the sqlite3 prompt: the date alone, not what is derived from it.
+        func sql(_ script: String) throws {
+            try Database(path: folder.path("timeline.db")).executeScript(script)
+        }
+        try sql(
+            """
+            UPDATE events SET date = '2019-09' WHERE uid = 'hand';
+            UPDATE partnerships SET date = 'septembre 2019/..';
+            UPDATE affiliations SET date = '2014/..' WHERE date = '2015/..';
+            """)
+        func inSeptember2019() throws -> Bool {
+            try run(["show", "--since", "2019-09", "--until", "2019-09", "--format", "jsonl"], in: folder).stdout.contains(
+                "\"id\":\"hand\"")
+        }
+        #expect(try !inSeptember2019(), "the filters read start and end, still those of 2018-03-04")
+
+        let check = try run(["check"], in: folder)
+        #expect(check.status == 1)
+        let expected: [String] = [
+            "error: date-bounds: event \"hand\": start 2018-03-04, end 2018-03-04, precision day disagree with its date 2019-09, "
+                + "which gives start 2019-09-01, end 2019-09-30, precision month; `timeline reindex` recomputes them from the date",
+            "error: date-bounds: partnership \"mayo-google-cloud\": date \"septembre 2019/..\" is not written as EDTF (2019-09/..); "
+                + "start 2019-09-10, end 2029-09-30 disagree with its date 2019-09/.., which gives start 2019-09-01, end NULL; "
+                + "`timeline reindex` recomputes them from the date",
+            "error: date-bounds: an affiliation of \"Sundar Pichai\": start 2015-01-01 disagrees with its date 2014/.., "
+                + "which gives start 2014-01-01; `timeline reindex` recomputes them from the date",
+        ]
+        #expect(check.stdout.split(separator: "\n").map(String.init) == expected)
+
+        // A date that does not read stops the repair before anything is written.
+        try sql("UPDATE events SET date = 'soonish' WHERE uid = 'pichai-statement-2019'")
+        let refused = try run(["reindex"], in: folder)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "error: invalid date \"soonish\": event \"pichai-statement-2019\" has it in the database and it does not read as a date; "
+                + "fix it in SQL with a date such as 2019-09-10 or 2019-09, then run `timeline reindex` again\n")
+        #expect(try run(["check"], in: folder).stdout.split(separator: "\n").count == 4, "nothing was recomputed")
+        try sql("UPDATE events SET date = '2019-09-10~' WHERE uid = 'pichai-statement-2019'")
+
+        let reindex = try run(["reindex"], in: folder)
+        #expect(reindex.status == 0 && reindex.stdout == "")
+        #expect(
+            reindex.stderr
+                == "recomputed event \"pichai-statement-2019\" from its date 2019-09-10~\nrecomputed event \"hand\" from its date 2019-09\n"
+                + "recomputed partnership \"mayo-google-cloud\" from its date 2019-09/..\n"
+                + "recomputed an affiliation of \"Sundar Pichai\" from its date 2014/..\n")
+        let clean = try run(["check"], in: folder)
+        #expect(clean.status == 0 && clean.stdout == "" && clean.stderr == "0 findings: 0 errors, 0 warnings\n")
+        #expect(try inSeptember2019())
+        let row = try Database(path: folder.path("timeline.db")).makeStatement(
+            "SELECT date, start, end, precision, approximate FROM events WHERE uid = 'pichai-statement-2019'"
+        ).first { [$0[0], $0[1], $0[2], $0[3], String($0[4] as Int)] as [String] }
+        #expect(row == ["2019-09-10~", "2019-09-10", "2019-09-10", "day", "1"])
+        #expect(try store(folder).partnership(id: "mayo-google-cloud")?.date?.edtf == "2019-09/..")
+        #expect(try run(["reindex"], in: folder).stderr == "", "nothing left to recompute")
+    }
 }

@@ -79,48 +79,14 @@ extension Store {
                 }
             }
             step("stored dates") {
-                let labels = [
-                    ("events", "'event \"' || uid || '\"'"),
-                    ("partnerships", "'partnership \"' || uid || '\"'"),
-                    ("affiliations", "'an affiliation of \"' || (SELECT name FROM actors WHERE id = person_id) || '\"'"),
-                ]
-                for (table, label) in labels {
-                    try database.makeStatement("SELECT \(label), date, start, end FROM \(table) WHERE date IS NOT NULL ORDER BY id")
-                        .forEachRow { row in
-                            let owner: String = row[0]
-                            let text: String = row[1]
-                            let start: String? = row[2]
-                            let end: String? = row[3]
-                            guard let date = try? PartialDate(parsing: text) else {
-                                add(.error, "bad-date", "\(owner): date \"\(text)\" does not read as a date")
-                                return
-                            }
-                            if date.earliest?.iso != start || date.latest?.iso != end {
-                                add(
-                                    .error, "date-bounds",
-                                    "\(owner): start/end (\(start ?? "NULL"), \(end ?? "NULL")) disagree with its date \(text) "
-                                        + "(expected \(date.earliest?.iso ?? "NULL"), \(date.latest?.iso ?? "NULL"))")
-                            }
-                        }
-                }
-            }
-            step("events' precision and flags") {
-                try database.makeStatement(
-                    """
-                    SELECT uid, precision, uncertain, approximate, date FROM events ORDER BY id
-                    """
-                ).forEachRow { row in
-                    let uid: String = row[0]
-                    let precision: String = row[1]
-                    let text: String = row[4]
-                    guard let date = try? PartialDate(parsing: text) else { return }
-                    if date.precision.rawValue != precision || date.isUncertain != (row[2] as Bool)
-                        || date.isApproximate != (row[3] as Bool)
-                    {
-                        add(
-                            .error, "date-bounds",
-                            "event \"\(uid)\": precision or uncertain/approximate flags disagree with its date \(text)")
+                try forEachStaleDate { stale in
+                    guard let text = stale.text, stale.date == nil else {
+                        return add(.error, "date-bounds", stale.problem + "; `timeline reindex` recomputes them from the date")
                     }
+                    add(
+                        .error, "bad-date",
+                        "\(stale.owner): date \"\(text.shownInMessage())\" does not read as a date; fix it in SQL, then run `timeline reindex`"
+                    )
                 }
             }
             step("partnerships' members") {

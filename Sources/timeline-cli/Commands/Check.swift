@@ -10,9 +10,9 @@ struct Check: ParsableCommand {
             with their bounds, partnerships with fewer than two members, loops in "part of". \
             Warnings: events without a source, sources cited by nothing, actors whose names \
             differ only by case, accents, punctuation or spacing, partnership events outside the \
-            partnership's span, quotes whose speaker is not one of the event's actors. Search \
-            columns out of step with what they come from are an error that `timeline reindex` mends. \
-            --strict counts warnings as errors, for a research team's CI.
+            partnership's span, quotes whose speaker is not one of the event's actors. Dates and \
+            search columns out of step with what they come from (after SQL typed by hand) are \
+            errors that `timeline reindex` mends. --strict counts warnings as errors, for CI.
             """)
 
     @OptionGroup var database: DatabaseOptions

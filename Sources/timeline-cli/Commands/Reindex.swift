@@ -4,12 +4,19 @@ import Timeline
 struct Reindex: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuild the full-text search index (after SQL written by hand put it out of step).",
-        discussion: "`timeline check` reports when it is needed (stale-search).")
+        abstract: "Recompute what SQL written by hand left out of step.",
+        discussion: """
+            Recomputes each date's start, end and precision from the date (after, say, \
+            UPDATE events SET date = '2019-09'), then rebuilds the full-text search index, \
+            in one transaction. `timeline check` reports when it is needed (date-bounds, \
+            stale-search). Names each row whose dates it recomputed, on stderr.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try database.open(.write).rebuildSearchIndex()
+        for row in try database.open(.write).reindex() {
+            StandardError.write("recomputed \(row)\n")
+        }
     }
 }
