@@ -1,6 +1,12 @@
 import ArgumentParser
 import Timeline
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A format `--format` names that the command can write (show, search, export); the choices
 /// come from `Format.all`.
 struct WritableFormat: ExpressibleByArgument {
@@ -47,16 +53,24 @@ struct ColorOptions: ParsableArguments {
     /// True when stdout is a terminal that wants colour: no `NO_COLOR`, no `--no-color`, not dumb.
     var color: Bool { wantsColor(noColor: noColor) }
 
+    /// How text for people is written to stdout: coloured or not, fit to the terminal's width.
+    var textOptions: OutputOptions {
+        var options = OutputOptions(color: color)
+        options.columns = terminalColumns()
+        return options
+    }
+
     /// Prints a record's details, a blank line, then the timeline of the events `filter` keeps:
     /// what `actor show` and `partnership show` print.
     func printDetails(
         _ details: (RecordDetails, inout StandardOutput) throws -> Void, thenEventsOf store: Store,
         matching filter: EventFilter
     ) throws {
+        let options = textOptions
         try printing { output in
-            try details(RecordDetails(color: color), &output)
+            try details(RecordDetails(options: options), &output)
             output.write("\n")
-            try store.write(.text, matching: filter, options: OutputOptions(color: color), to: &output)
+            try store.write(.text, matching: filter, options: options, to: &output)
         }
     }
 }
@@ -70,8 +84,7 @@ struct ListingOptions: ParsableArguments {
 
     /// Prints the events `filter` keeps in the chosen format, saying so when none does (text).
     func printEvents(of store: Store, matching filter: EventFilter) throws {
-        var options = OutputOptions(color: colors.color)
-        options.columns = terminalColumns()
+        let options = colors.textOptions
         let count = try printing { output in
             try store.write(format.format, matching: filter, options: options, to: &output)
         }
@@ -81,8 +94,13 @@ struct ListingOptions: ParsableArguments {
     }
 }
 
-/// The terminal's width for `--format chart`: `COLUMNS` when it is a number from 40 to 1000, else 80.
-func terminalColumns() -> Int {
-    guard let text = environmentVariable("COLUMNS"), let columns = Int(text), (40...1000).contains(columns) else { return 80 }
-    return columns
+/// The width text output and `--format chart` fit: `COLUMNS` when it is a number from 40 to
+/// 1000; else, when stdout is a terminal (and `measuringStandardOutput`), the terminal's own
+/// width (at least 40); else (piped, redirected, a file) 80.
+func terminalColumns(measuringStandardOutput: Bool = true) -> Int {
+    if let text = environmentVariable("COLUMNS"), let columns = Int(text), (40...1000).contains(columns) { return columns }
+    var size = winsize()
+    guard measuringStandardOutput, isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+    else { return 80 }
+    return min(max(Int(size.ws_col), 40), 1000)
 }

@@ -151,7 +151,8 @@ struct DocumentationTests {
     }
 
     /// Runs a command line of the manual with bash in `folder`, the built `timeline` first on the PATH,
-    /// `TIMELINE_DB=example.db` as the README says; stdout and stderr together, as a terminal shows them.
+    /// `TIMELINE_DB=example.db` as the README says, and no `COLUMNS`; stdout and stderr together, as a
+    /// terminal shows them.
     func runShell(_ command: String, in folder: TemporaryFolder) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -161,6 +162,7 @@ struct DocumentationTests {
         environment["PATH"] = timelineBinary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["TIMELINE_DB"] = "example.db"
         environment["NO_COLOR"] = nil
+        environment["COLUMNS"] = nil  // piped, the text output fits 80 columns, as the pages show it
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

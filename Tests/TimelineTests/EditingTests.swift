@@ -93,7 +93,8 @@ struct EditingTests {
         var sources = try #require(try store(folder).event(id: "signed")).sources
         #expect(sources.map(\.locator) == ["12:30 in the video", "§ 3"])
         #expect(sources.map(\.source.id) == ["https-example-org-story-id-7", "report"])
-        let get = try run(["get", "signed"], in: folder)
+        let wide = ["COLUMNS": "200"]  // a line per source
+        let get = try runTimeline(["get", "signed"], in: folder, environment: wide)
         #expect(get.stdout.contains("  sources     1. \(url) · at: 12:30 in the video · source https-example-org-story-id-7\n"))
         #expect(get.stdout.contains("              2. Rapport annuel · at: § 3 · source report\n"))
 
@@ -118,7 +119,7 @@ struct EditingTests {
             ], in: folder)
         #expect(partnership.status == 0)
         #expect(try run(["partnership", "edit", "mg", "--source", url, "--locator", "\(url)=¶ 5"], in: folder).status == 0)
-        let show = try run(["partnership", "show", "mg"], in: folder)
+        let show = try runTimeline(["partnership", "show", "mg"], in: folder, environment: wide)
         #expect(show.stdout.contains("  sources       1. Rapport annuel · at: p. 2 · source report\n"))
         #expect(show.stdout.contains("                2. \(url) · at: ¶ 5 · source https-example-org-story-id-7\n"))
 

@@ -16,7 +16,7 @@ public struct OutputOptions: Sendable {
     public var lanes = ChartLanes.partnership
     /// The drawing's width in pixels (svg).
     public var width = 1200
-    /// The terminal's width in columns (chart); the CLI sets it from `COLUMNS`.
+    /// The terminal's width in columns, which lines fit (text, chart); the CLI measures it.
     public var columns = 80
     /// The day the charts mark as today and derive partnership status from (html, svg, chart).
     public var today = Day.today()

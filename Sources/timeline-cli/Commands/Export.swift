@@ -80,7 +80,7 @@ struct Export: ParsableCommand {
         options.description = description
         options.lanes = lanes
         options.width = width
-        options.columns = terminalColumns()
+        options.columns = terminalColumns(measuringStandardOutput: output == nil)
         guard let output else {
             var standardOutput = StandardOutput()
             defer { standardOutput.flush() }

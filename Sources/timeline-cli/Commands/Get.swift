@@ -25,7 +25,7 @@ struct Get: ParsableCommand {
         try printing { output in
             switch format {
             case .text:
-                EventDetails(color: colors.color).write(event, to: &output)
+                EventDetails(options: colors.textOptions).write(event, to: &output)
             case .json:
                 var writer = JSONDocumentWriter(records: try store.records(for: [event]))
                 writer.write([event], to: &output)

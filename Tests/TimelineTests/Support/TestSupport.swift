@@ -54,7 +54,8 @@ struct RunResult {
 }
 
 /// Runs the `timeline` binary built next to the test bundle, in `folder`, with an environment
-/// that has no TIMELINE_DB or NO_COLOR unless `environment` sets them.
+/// that has no TIMELINE_DB, NO_COLOR or COLUMNS unless `environment` sets them (so text output
+/// fits 80 columns, as when piped, whatever terminal runs the tests).
 func runTimeline(
     _ arguments: [String], in folder: TemporaryFolder, stdin: String? = nil,
     environment: [String: String] = [:], executable: URL = timelineBinary, prefix: [String] = []
@@ -66,6 +67,7 @@ func runTimeline(
     var processEnvironment = ProcessInfo.processInfo.environment
     processEnvironment["TIMELINE_DB"] = nil
     processEnvironment["NO_COLOR"] = nil
+    processEnvironment["COLUMNS"] = nil
     processEnvironment.merge(environment) { $1 }
     process.environment = processEnvironment
     let output = Pipe()

@@ -1,14 +1,15 @@
 /// Writes one event in full for a person (`timeline get`): every field on its own labelled line,
-/// then its quotes.
+/// then its quotes; coloured when `options.color`, lines fit to `options.columns`.
 public struct EventDetails {
-    public var color: Bool
+    public var options: OutputOptions
 
-    public init(color: Bool = false) {
-        self.color = color
+    public init(options: OutputOptions = OutputOptions()) {
+        self.options = options
     }
 
     public func write(_ event: Event, to output: inout some TextOutputStream) {
-        output.write(Style.bold.apply(event.title, if: color) + "\n")
+        let wrapper = LineWrapper(columns: options.columns)
+        output.write(Style.bold.apply(wrapper.wrap(event.title, from: 0, indent: 0), if: options.color) + "\n")
         let date = event.date
         var dateLine = date.display + "  (" + date.edtf
         if date.earliest != date.latest || date.earliest == nil {
@@ -23,13 +24,13 @@ public struct EventDetails {
         if !event.tags.isEmpty { line("tags", event.tags.joined(separator: ", "), to: &output) }
         if let summary = event.summary { line("summary", summary, to: &output) }
         for (index, citation) in event.sources.enumerated() {
-            line(index == 0 ? "sources" : "", "\(index + 1). " + Self.describe(citation), to: &output)
+            line(index == 0 ? "sources" : "", Self.describe(citation), number: index + 1, to: &output)
         }
         for (index, quote) in event.quotes.enumerated() {
-            var text = "\(index + 1). “\(quote.text)” [\(quote.language)] — \(quote.attribution)"
-            if let translation = quote.translation { text += "\n   “\(translation)” [\(quote.translationLanguage ?? "")]" }
-            if let source = quote.source { text += "\n   from " + Self.describe(source) }
-            line(index == 0 ? "quotes" : "", text, to: &output)
+            var text = "“\(quote.text)” [\(quote.language)] — \(quote.attribution)"
+            if let translation = quote.translation { text += "\n“\(translation)” [\(quote.translationLanguage ?? "")]" }
+            if let source = quote.source { text += "\nfrom " + Self.describe(source) }
+            line(index == 0 ? "quotes" : "", text, number: index + 1, to: &output)
         }
         if let id = event.id { line("id", id, to: &output) }
         if let created = event.createdAt {
@@ -52,10 +53,13 @@ public struct EventDetails {
         return parts.joined(separator: " · ")
     }
 
-    private func line(_ label: String, _ value: String, to output: inout some TextOutputStream) {
+    /// "  label       value", the value's lines under its first; a numbered value ("2. ") keeps
+    /// its lines under the text after the number.
+    private func line(_ label: String, _ value: String, number: Int? = nil, to output: inout some TextOutputStream) {
         let padded = label.count >= 11 ? label + " " : label + String(repeating: " ", count: 12 - label.count)
-        let indent = String(repeating: " ", count: 14)
-        let body = value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
-        output.write("  " + Style.dim.apply(padded, if: color) + body + "\n")
+        let prefix = number.map { "\($0). " } ?? ""
+        let column = 2 + padded.count + prefix.count
+        let body = LineWrapper(columns: options.columns).wrap(value, from: column, indent: column)
+        output.write("  " + Style.dim.apply(padded, if: options.color) + prefix + body + "\n")
     }
 }

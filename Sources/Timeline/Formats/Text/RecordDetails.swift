@@ -1,19 +1,22 @@
 /// Writes actors, partnerships, sources and quotes for a person: the `show` and `list`
-/// subcommands. Labels in a dim column, values aligned after them.
+/// subcommands. Labels in a dim column, values aligned after them; coloured when
+/// `options.color`; the details and quotes fit to `options.columns` (the lists are tables, a
+/// row a line); partnership status is computed for `options.today`.
 public struct RecordDetails {
-    public var color: Bool
-    /// The day partnership status is computed for.
-    public var today: Day
+    public var options: OutputOptions
 
-    public init(color: Bool = false, today: Day = .today()) {
-        self.color = color
-        self.today = today
+    public init(options: OutputOptions = OutputOptions()) {
+        self.options = options
     }
+
+    private var color: Bool { options.color }
+    private var today: Day { options.today }
+    private var wrapper: LineWrapper { LineWrapper(columns: options.columns) }
 
     // MARK: - Actors
 
     public func write(_ actor: ActorProfile, parts: [String], partnerships: [Partnership], to output: inout some TextOutputStream) {
-        output.write(Style.bold.apply(actor.name, if: color) + "  (\(actor.kind.rawValue))\n")
+        output.write(Style.bold.apply(wrapper.wrap(actor.name + "  (\(actor.kind.rawValue))", from: 0, indent: 0), if: color) + "\n")
         if !actor.aliases.isEmpty { line("aliases", actor.aliases.joined(separator: ", "), to: &output) }
         if let parent = actor.partOf { line("part of", parent, to: &output) }
         if !parts.isEmpty { line("parts", parts.joined(separator: ", "), to: &output) }
@@ -41,17 +44,17 @@ public struct RecordDetails {
     // MARK: - Partnerships
 
     public func write(_ partnership: Partnership, to output: inout some TextOutputStream) {
-        output.write(Style.bold.apply(partnership.name, if: color) + "  (\(partnership.id ?? ""))\n")
+        output.write(Style.bold.apply(wrapper.wrap(partnership.name + "  (\(partnership.id ?? ""))", from: 0, indent: 0), if: color) + "\n")
         line("span", partnership.date.map { "\($0.display)  (\($0.edtf))" } ?? "unknown", to: &output)
         line("status", "\(partnership.status(on: today).rawValue) on \(today.iso)", to: &output)
         if let term = partnership.term { line("term", term, to: &output) }
         line("members", partnership.members.map(\.labelWithRole).joined(separator: ", "), to: &output)
         if let summary = partnership.summary { line("summary", summary, to: &output) }
         for (index, clause) in partnership.terms.enumerated() {
-            line(index == 0 ? "terms" : "", "\(index + 1). \(clause)", to: &output)
+            line(index == 0 ? "terms" : "", clause, number: index + 1, to: &output)
         }
         for (index, citation) in partnership.sources.enumerated() {
-            line(index == 0 ? "sources" : "", "\(index + 1). " + EventDetails.describe(citation), to: &output)
+            line(index == 0 ? "sources" : "", EventDetails.describe(citation), number: index + 1, to: &output)
         }
     }
 
@@ -81,7 +84,7 @@ public struct RecordDetails {
     // MARK: - Sources
 
     public func write(_ source: Source, citedBy: [String], to output: inout some TextOutputStream) {
-        output.write(Style.bold.apply(source.label, if: color) + "  (\(source.id ?? ""))\n")
+        output.write(Style.bold.apply(wrapper.wrap(source.label + "  (\(source.id ?? ""))", from: 0, indent: 0), if: color) + "\n")
         let fields: [(String, String?)] = [
             ("title", source.title), ("url", source.url), ("publisher", source.publisher), ("author", source.author),
             ("published", source.published.map { "\($0.display)  (\($0.edtf))" }), ("accessed", source.accessed?.edtf),
@@ -104,26 +107,35 @@ public struct RecordDetails {
 
     // MARK: - Quotes
 
+    /// Each quote under a line with its date, event, number and speaker; the words' lines hang
+    /// under the words, past the opening quotation mark.
     public func writeList(_ quotes: [QuoteListing], to output: inout some TextOutputStream) {
         for listing in quotes {
             let quote = listing.quote
+            let date = listing.date.display
+            let column = date.count + 2
             output.write(
-                Style.cyan.apply(listing.date.display, if: color) + "  \(listing.eventID) #\(listing.number)  "
-                    + quote.attribution + "\n")
-            output.write("  “\(quote.text.collapsingWhitespace)” [\(quote.language)]\n")
+                Style.cyan.apply(date, if: color) + "  "
+                    + wrapper.wrap("\(listing.eventID) #\(listing.number)  \(quote.attribution)", from: column, indent: min(column, 16))
+                    + "\n")
+            output.write("  " + wrapper.wrap("“\(quote.text.collapsingWhitespace)” [\(quote.language)]", from: 2, indent: 3) + "\n")
             if let translation = quote.translation {
-                output.write(
-                    Style.dim.apply("  “\(translation.collapsingWhitespace)” [\(quote.translationLanguage ?? "")]", if: color) + "\n")
+                let text = wrapper.wrap("“\(translation.collapsingWhitespace)” [\(quote.translationLanguage ?? "")]", from: 2, indent: 3)
+                output.write(Style.dim.apply("  " + text, if: color) + "\n")
             }
         }
     }
 
     // MARK: -
 
-    private func line(_ label: String, _ value: String, to output: inout some TextOutputStream) {
-        let indent = String(repeating: " ", count: 16)
-        let body = value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
-        output.write("  " + Style.dim.apply(Self.pad(label, 13), if: color) + " " + body + "\n")
+    /// "  label         value", the value's lines under its first; a numbered value ("2. ")
+    /// keeps its lines under the text after the number.
+    private func line(_ label: String, _ value: String, number: Int? = nil, to output: inout some TextOutputStream) {
+        let prefix = number.map { "\($0). " } ?? ""
+        let column = 16 + prefix.count
+        output.write(
+            "  " + Style.dim.apply(Self.pad(label, 13), if: color) + " " + prefix + wrapper.wrap(value, from: column, indent: column) + "\n"
+        )
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -159,7 +159,7 @@ extension QuoteCommand {
         func run() throws {
             let quotes = try database.open(.read).quotes(speaker: speaker, exact: exact)
             printing { output in
-                RecordDetails(color: colors.color).writeList(quotes, to: &output)
+                RecordDetails(options: colors.textOptions).writeList(quotes, to: &output)
                 if quotes.isEmpty { StandardError.write("no quotes match\n") }
             }
         }

@@ -76,8 +76,10 @@ extension SourceCommand {
         func run() throws {
             let store = try database.open(.read)
             let source = try required(try store.source(id: id), store.withClosestNames(.sourceNotFound(id: id)))
+            var options = OutputOptions()
+            options.columns = terminalColumns()
             try printing { output in
-                RecordDetails().write(source, citedBy: try store.citations(ofSource: id), to: &output)
+                RecordDetails(options: options).write(source, citedBy: try store.citations(ofSource: id), to: &output)
             }
         }
     }
