@@ -14,7 +14,7 @@ import Darwin
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "Keep dated events about organisations and their partnerships in one SQLite file.",
+        abstract: "Keep dated events about organisations and partnerships in SQLite.",
         discussion: """
             The database is --db PATH, else $TIMELINE_DB, else ./timeline.db. Dates are EDTF \
             (2019, 2019-09, 2019-09-10, 2022-10-17?, 2021~, 2019-09-10/.., 201X) or what people \

@@ -5,6 +5,7 @@ struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Record an event; prints its id.",
+        usage: "timeline add [<options>] <title> --date <date>",
         discussion: """
             Examples:
               timeline add "Mayo Clinic and Google sign a ten-year partnership" \\

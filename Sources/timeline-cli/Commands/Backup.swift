@@ -4,7 +4,7 @@ import Timeline
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent copy of the database to a file, even while others use it.",
+        abstract: "Copy the database safely, even while it is in use.",
         discussion: """
             The copy is one self-contained SQLite file holding everything (events, actors, \
             partnerships, quotes, sources, the search index), as of one moment, checked with \

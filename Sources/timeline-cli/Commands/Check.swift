@@ -4,7 +4,7 @@ import Timeline
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the file and the dataset's health; exits 1 when any finding is an error.",
+        abstract: "Check the file and the data; exit 1 on any error.",
         discussion: """
             Errors: SQLite integrity and foreign keys, stored dates that do not read or disagree \
             with their bounds, partnerships with fewer than two members, loops in "part of". \

@@ -11,7 +11,8 @@ struct Edit: ParsableCommand {
             --remove-source take them away; --locator SOURCE=WHERE sets where in a source \
             (SOURCE= clears it).
             Example:
-              timeline edit mayo-clinic-platform-launch --date 2019~ --tag platform --remove-tag ai
+              timeline edit mayo-clinic-platform-launch --date 2019~ \\
+                --tag platform --remove-tag ai
             """)
 
     @OptionGroup var database: DatabaseOptions

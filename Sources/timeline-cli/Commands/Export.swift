@@ -4,7 +4,7 @@ import Timeline
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the timeline (or the events the filters keep) in a format other tools read.",
+        abstract: "Write the events in a format other tools read.",
         discussion: """
             Formats:
             \(Format.helpLines(writable: true))

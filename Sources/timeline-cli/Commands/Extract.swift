@@ -5,16 +5,20 @@ import Timeline
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Propose dated events from an article (French or English), for import after review.",
+        abstract: "Propose dated events from an article, for review.",
+        usage: "timeline extract [<options>] <file>",
         discussion: """
-            Reads plain text, Markdown or HTML (by extension or content), or - for standard input, \
+            Reads an article in French or English: plain text, Markdown or HTML (by extension or \
+            content), or - for standard input, \
             and writes a JSON document that `timeline import` reads: one proposed event per dated \
             fact, tagged `extracted`, with the sentence, the actors named, the quotes and the \
             article as source. Nothing is written to a database. --mentions lists the time \
             expressions found instead, one JSON object per line.
             Examples:
-              timeline extract article.txt --published 2022-10-19 --url https://example.org/a
-              timeline extract article.html --published 2022-10-19 --db newsroom.db > proposed.json
+              timeline extract article.txt --published 2022-10-19 \\
+                --url https://example.org/a
+              timeline extract article.html --published 2022-10-19 \\
+                --db newsroom.db > proposed.json
               timeline import proposed.json --db newsroom.db --dry-run
               timeline extract article.txt --mentions --published 2022-10-19
             """)

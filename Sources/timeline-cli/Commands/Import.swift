@@ -10,12 +10,13 @@ import Darwin
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a file, all or nothing: our JSON, JSON Lines or CSV, or TimelineJS's JSON or spreadsheet CSV.",
+        abstract: "Import a JSON, JSON Lines, CSV or TimelineJS file.",
+        usage: "timeline import [<options>] <file>",
         discussion: """
             Formats:
             \(Format.helpLines(writable: false))
             The format comes from --format, else the file's extension and first bytes. JSON Lines \
-            and CSV stream, so a file of any size imports in flat memory, in one transaction. \
+            and CSV stream, so a file of any size imports in flat memory, in one transaction: all or nothing. \
             Records are matched on id (actors on name or alias): one already stored as it is in \
             the file is left alone, so importing a file twice adds nothing. --on-conflict says \
             what to do when a stored record with the same id differs. --dry-run reports what \

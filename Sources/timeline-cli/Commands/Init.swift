@@ -4,7 +4,7 @@ import Timeline
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the database, or bring an existing one up to the current schema.",
+        abstract: "Create the database, or bring it up to date.",
         discussion: "Safe to run again: an up-to-date database is left as it is.")
 
     @OptionGroup var database: DatabaseOptions

@@ -4,9 +4,9 @@ import Timeline
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge event B into event A, when they are one event entered twice; B is deleted.",
+        abstract: "Merge event B into A (one event entered twice).",
         discussion: """
-            A keeps its title and date, and gains B's actors, tags, sources and quotes, and B's \
+            B is deleted. A keeps its title and date, and gains B's actors, tags, sources and quotes, and B's \
             kind and partnership if it has none; a different summary of B follows A's. \
             `timeline check` suggests merges (similar-events).
             Example: timeline merge mayo-google-partnership mayo-clinic-and-google-sign

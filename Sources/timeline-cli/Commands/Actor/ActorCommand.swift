@@ -4,11 +4,12 @@ import Timeline
 struct ActorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actor",
-        abstract: "List, show and change actors: organizations, people and others.",
+        abstract: "List, show and change actors: organizations, people.",
         discussion: """
             An actor is named by its name or any alias, case and accents ignored.
             Examples:
-              timeline actor add "Sundar Pichai" --kind person --affiliation "Google:CEO@2015/.."
+              timeline actor add "Sundar Pichai" --kind person \\
+                --affiliation "Google:CEO@2015/.."
               timeline actor edit "Google Cloud" --part-of Google
               timeline actor alias Google "Google LLC" "Google Inc."
               timeline actor merge Google "Google Inc"
@@ -73,7 +74,8 @@ extension ActorCommand {
 extension ActorCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show an actor, its partnerships and its events (with its parts').")
+            commandName: "show", abstract: "Show an actor, its partnerships and its events.",
+            discussion: "Its events include those of the actors part of it (Google: also YouTube).")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -101,9 +103,12 @@ extension ActorCommand {
 extension ActorCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add an actor.",
-            discussion:
-                "Example: timeline actor add \"Molly Biwer\" --kind person --affiliation \"Mayo Clinic:president of marketing@2022\"")
+            commandName: "add", abstract: "Add an actor.", usage: "timeline actor add [<options>] <name>",
+            discussion: """
+                Example:
+                  timeline actor add "Molly Biwer" --kind person \\
+                    --affiliation "Mayo Clinic:president of marketing@2022"
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
@@ -124,7 +129,8 @@ extension ActorCommand {
 extension ActorCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Change an actor: rename it, set its kind or parent, add or remove aliases and roles.")
+            commandName: "edit", abstract: "Change an actor: name, kind, parent, aliases, roles.",
+            usage: "timeline actor edit [<options>] <name>")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -190,8 +196,11 @@ extension ActorCommand {
 extension ActorCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "merge", abstract: "Merge actor B into actor A: every link of B moves to A, B's name becomes an alias.",
-            discussion: "Example: timeline actor merge Google \"Google Inc\"")
+            commandName: "merge", abstract: "Merge actor B into A; B's name becomes an alias.",
+            discussion: """
+                Every link of B moves to A, and B's name becomes one of A's aliases.
+                Example: timeline actor merge Google "Google Inc"
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
@@ -210,7 +219,7 @@ extension ActorCommand {
 extension ActorCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rm", abstract: "Delete an actor; refused while anything involves it, unless --force.")
+            commandName: "rm", abstract: "Delete an actor; refused while in use, unless --force.")
 
         @OptionGroup var database: DatabaseOptions
 

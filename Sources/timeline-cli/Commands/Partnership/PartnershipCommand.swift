@@ -4,7 +4,7 @@ import Timeline
 struct PartnershipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnership",
-        abstract: "List, show and change partnerships: members, span, term and terms.",
+        abstract: "List, show and change partnerships and their terms.",
         discussion: """
             A partnership's status (planned, active, ended, unknown) comes from its span and today.
             Examples:
@@ -12,7 +12,8 @@ struct PartnershipCommand: ParsableCommand {
                 --id mayo-google-cloud --date 2019-09-10/2029-09 --term "ten years" \\
                 --member "Mayo Clinic:partner" --member "Google Cloud:partner" \\
                 --clause "Google Cloud secures and stores Mayo Clinic's data"
-              timeline add "Google opens an office in Rochester" --date 2019 --partnership mayo-google-cloud
+              timeline add "Google opens an office in Rochester" --date 2019 \\
+                --partnership mayo-google-cloud
               timeline partnership show mayo-google-cloud
             """,
         subcommands: [List.self, Show.self, Add.self, Edit.self, Remove.self])
@@ -92,7 +93,7 @@ extension PartnershipCommand {
 extension PartnershipCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a partnership: members, span, status, terms, and its events as a timeline.")
+            commandName: "show", abstract: "Show a partnership, then its events.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -113,7 +114,8 @@ extension PartnershipCommand {
 
 extension PartnershipCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partnership; prints its id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a partnership; prints its id.", usage: "timeline partnership add [<options>] <name>")
 
         @OptionGroup var database: DatabaseOptions
 

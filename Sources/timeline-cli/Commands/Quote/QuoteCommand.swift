@@ -4,20 +4,23 @@ import Timeline
 struct QuoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote",
-        abstract: "Record and list what was said, by whom, in which language.",
+        abstract: "Record and list who said what, in which language.",
         discussion: """
             Example:
-              timeline quote add biwer-whs-2022-medical-records --speaker "Molly Biwer" \\
-                --text "Nous espérons recueillir les dossiers médicaux…" --language fr \\
-                --translation "We hope to collect the medical records…" --translation-language en \\
-                --source mayo-google-perspective
+              timeline quote add biwer-whs-2022-medical-records \\
+                --speaker "Molly Biwer" --language fr \\
+                --text "Nous espérons recueillir les dossiers médicaux…" \\
+                --translation "We hope to collect the medical records…" \\
+                --translation-language en --source mayo-google-perspective
             """,
         subcommands: [Add.self, Edit.self, List.self, Remove.self])
 }
 
 extension QuoteCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a quote to an event; prints its number.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a quote to an event; prints its number.",
+            usage: "timeline quote add [<options>] <event>\n  --speaker <name> --text <text> --language <code>")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -68,6 +71,7 @@ extension QuoteCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a quote; it keeps its number.",
+            usage: "timeline quote edit [<options>] <event> <number>",
             discussion: """
                 Options replace a field. An empty --translation clears the translation and its \
                 language, an empty --source the source and its locator, an empty --locator the \
@@ -144,7 +148,8 @@ extension QuoteCommand {
 
 extension QuoteCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List quotes in timeline order.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List quotes in timeline order.", usage: "timeline quote list [<options>]")
 
         @OptionGroup var database: DatabaseOptions
 

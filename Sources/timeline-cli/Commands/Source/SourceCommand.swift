@@ -4,12 +4,13 @@ import Timeline
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "List, show and change sources: where facts were reported.",
+        abstract: "List, show and change the sources facts come from.",
         discussion: """
             Events, partnerships and quotes cite sources by id (or, when adding, by URL or title).
             Example:
-              timeline source add --id mayo-google-perspective --title "La Mayo Clinic a conclu…" \\
-                --language fr --published 2022-10~ --accessed today
+              timeline source add --id mayo-google-perspective \\
+                --title "La Mayo Clinic a conclu…" --language fr \\
+                --published 2022-10~ --accessed today
             """,
         subcommands: [List.self, Show.self, Add.self, Edit.self, Remove.self])
 }
@@ -87,7 +88,8 @@ extension SourceCommand {
 
 extension SourceCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a source; prints its id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a source; prints its id.", usage: "timeline source add [<options>]")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -111,7 +113,9 @@ extension SourceCommand {
 
 extension SourceCommand {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a source (an empty value clears a field).")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a source (an empty value clears a field).",
+            usage: "timeline source edit [<options>] <id>")
 
         @OptionGroup var database: DatabaseOptions
 
