@@ -25,9 +25,11 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, printing a warning for each migration changed since it was applied, and
-    /// a note when it created the file (unless `quietly`, for `init`, which says so itself).
-    func open(_ access: Store.Access, quietly: Bool = false) throws -> Store {
+    /// a note when it created the file (unless `quietly`, for `init`, which says so itself). Its
+    /// writes are recorded in the history as `change` describes them.
+    func open(_ access: Store.Access, recording change: ChangeDescription? = nil, quietly: Bool = false) throws -> Store {
         let store = try Store(path: path, access: access)
+        if let change { store.changeDescription = change }
         if store.createdFile && !quietly {
             StandardError.write("note: created \(path.shownInMessage(limit: 200)), a new timeline database\n")
         }
@@ -37,6 +39,54 @@ struct DatabaseOptions: ParsableArguments {
         }
         return store
     }
+}
+
+/// Who makes a change and why, recorded with it in the history: --author (else
+/// $TIMELINE_AUTHOR, else the user this runs as), --reason, and the command line.
+struct ChangeOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("Who makes this change, for the history (default: $TIMELINE_AUTHOR, else your user name).", valueName: "name"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("Why, recorded with the change in the history.", valueName: "text"))
+    var reason: String?
+
+    func validate() throws { try validateChange(author: ("--author", author), reason: reason) }
+
+    /// The change set's description; `source` is the id of the source the change rests on, if any.
+    func description(source: String? = nil) -> ChangeDescription { changeDescription(author: author, reason: reason, source: source) }
+}
+
+/// `ChangeOptions` for `source add` and `source edit`, where --author is the source's author:
+/// who makes the change is --changed-by.
+struct SourceChangeOptions: ParsableArguments {
+    @Option(
+        name: .customLong("changed-by"),
+        help: ArgumentHelp("Who makes this change, for the history (default: $TIMELINE_AUTHOR, else your user name).", valueName: "name"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("Why, recorded with the change in the history.", valueName: "text"))
+    var reason: String?
+
+    func validate() throws { try validateChange(author: ("--changed-by", author), reason: reason) }
+
+    func description() -> ChangeDescription { changeDescription(author: author, reason: reason, source: nil) }
+}
+
+private func validateChange(author: (option: String, value: String?), reason: String?) throws {
+    for (option, value) in [author, ("--reason", reason)] {
+        if let value, value.trimmingWhitespace.isEmpty { throw ValidationError("\(option) needs a value, not an empty one") }
+    }
+}
+
+/// A change set's description: the author given, else $TIMELINE_AUTHOR, else the system user;
+/// the command line as typed (the program named `timeline`).
+private func changeDescription(author: String?, reason: String?, source: String?) -> ChangeDescription {
+    let author = author ?? environmentVariable("TIMELINE_AUTHOR").flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+    return ChangeDescription(
+        author: author?.trimmingWhitespace ?? ChangeDescription.systemUser,
+        command: ChangeDescription.commandLine(["timeline"] + CommandLine.arguments.dropFirst()),
+        reason: reason?.trimmingWhitespace, source: source)
 }
 
 /// The record a command names, or the error that says there is none.

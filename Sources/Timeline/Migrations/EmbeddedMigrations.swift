@@ -513,5 +513,495 @@ JOIN actors a ON a.id = ea.actor_id
 ORDER BY e.start, e.precision DESC, e.id, ea.position;
 
 """#),
+        Migration(version: 6, name: "history", sql: #"""
+-- History: every change to every record, by any command or by SQL written by hand, with who made
+-- it, when, why and on which source, enough to show it field by field, undo it, and rebuild the
+-- timeline as it stood at any moment (`timeline log`, `undo`, `--as-of`; see docs/history.md).
+--
+-- `changes` holds one row per user action (a change set): an `add`, an `edit`, an `import`, a
+-- statement typed in the sqlite3 shell or Datasette. `history` holds one row per row that action
+-- inserted, updated or deleted, with the row's previous values (a reverse diff): the new values
+-- are the next state, i.e. the `old` of the row's next entry, or the row as it is now.
+--
+-- Triggers on every table of records write `history`, so nothing bypasses it. A timeline command
+-- opens its change set (open = 1) inside its transaction and closes it before committing; a
+-- change that finds no open change set is SQL written by hand, recorded in a change set of its
+-- own per statement (command 'sqlite3', author unknown). To sign hand edits, open one yourself:
+--   INSERT INTO changes (at, author, command, reason, open)
+--   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'alice', 'sqlite3', 'typo in a title', 1);
+--   UPDATE events SET title = '…' WHERE uid = '…';
+--   UPDATE changes SET open = NULL WHERE open = 1;
+
+CREATE TABLE changes (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,                  -- when, UTC: '2026-12-02T13:45:10.123Z'
+    author  TEXT,                           -- who: --author, $TIMELINE_AUTHOR or the system user; NULL when not known
+    command TEXT NOT NULL,                  -- the command line; 'sqlite3' for SQL written by hand
+    reason  TEXT,                           -- why: --reason
+    source  TEXT,                           -- on which source (its id), where the command takes one
+    undoes  INTEGER REFERENCES changes (id),  -- the change set this one undid (`timeline undo`)
+    open    INTEGER CHECK (open IS NULL OR open = 1)  -- 1 while a command is writing it
+) STRICT;
+
+CREATE TABLE history (
+    id           INTEGER PRIMARY KEY,       -- order: later changes have larger ids
+    change_id    INTEGER NOT NULL REFERENCES changes (id),
+    table_name   TEXT NOT NULL,             -- events, event_actors, actors, ...
+    -- Which row: its id; for the rows that belong to another (an event's actors, tags, sources
+    -- and quotes; a partnership's members, terms and sources; an actor's aliases and
+    -- affiliations) the owner's id, and the part of the key that tells the row among the
+    -- owner's (position, tag_id, alias, affiliation id) in row_key2. After an update that
+    -- changed the key, the new key (the old one is in `old`).
+    row_key      ANY NOT NULL,
+    row_key2     ANY,
+    -- Set for rows inserted in bulk (an import, the first change set of an upgraded file):
+    -- every row whose row_key is from row_key to last_row_key, as the change set left them.
+    last_row_key ANY,
+    operation    TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
+    -- The row before the change, as a JSON object: every column for a delete, the columns that
+    -- changed for an update (NULLs kept as null), NULL for an insert.
+    old          TEXT
+) STRICT;
+
+CREATE INDEX history_by_change ON history (change_id);
+CREATE INDEX history_by_row ON history (table_name, row_key, row_key2);
+
+-- The triggers write through this view, so that finding (or starting) the change set is in one
+-- place. 'now' is the same for every row one statement changes, so a statement typed by hand
+-- is one change set.
+CREATE VIEW history_recorder AS SELECT table_name, row_key, row_key2, operation, old FROM history;
+
+CREATE TRIGGER history_recorder_insert INSTEAD OF INSERT ON history_recorder
+BEGIN
+    INSERT INTO changes (at, command) SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'sqlite3'
+    WHERE NOT EXISTS (SELECT 1 FROM changes WHERE id = (SELECT max(id) FROM changes) AND (open = 1
+        OR (command = 'sqlite3' AND author IS NULL AND at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))));
+    INSERT INTO history (change_id, table_name, row_key, row_key2, operation, old)
+    VALUES ((SELECT max(id) FROM changes), NEW.table_name, NEW.row_key, NEW.row_key2, NEW.operation, NEW.old);
+END;
+
+-- What the file holds when history begins is its first change set: every row, inserted.
+INSERT INTO changes (at, command, reason)
+SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'timeline (history begins)', 'the records as they were when the file was upgraded'
+WHERE EXISTS (SELECT 1 FROM actors) OR EXISTS (SELECT 1 FROM tags) OR EXISTS (SELECT 1 FROM sources)
+   OR EXISTS (SELECT 1 FROM partnerships) OR EXISTS (SELECT 1 FROM events);
+
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'actors', min(id), max(id), 'insert' FROM actors HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'actor_aliases', min(actor_id), max(actor_id), 'insert' FROM actor_aliases HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'affiliations', min(person_id), max(person_id), 'insert' FROM affiliations HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'tags', min(id), max(id), 'insert' FROM tags HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'sources', min(id), max(id), 'insert' FROM sources HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'partnerships', min(id), max(id), 'insert' FROM partnerships HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'partnership_members', min(partnership_id), max(partnership_id), 'insert' FROM partnership_members HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'partnership_terms', min(partnership_id), max(partnership_id), 'insert' FROM partnership_terms HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'partnership_sources', min(partnership_id), max(partnership_id), 'insert' FROM partnership_sources HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'events', min(id), max(id), 'insert' FROM events HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'event_actors', min(event_id), max(event_id), 'insert' FROM event_actors HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'event_tags', min(event_id), max(event_id), 'insert' FROM event_tags HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'event_sources', min(event_id), max(event_id), 'insert' FROM event_sources HAVING count(*) > 0;
+INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+SELECT (SELECT max(id) FROM changes), 'quotes', min(event_id), max(event_id), 'insert' FROM quotes HAVING count(*) > 0;
+
+-- The triggers, three per table of records (not the search index's tables).
+
+-- actors: row_key is id.
+CREATE TRIGGER actors_history_insert AFTER INSERT ON actors
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('actors', NEW.id, NULL, 'insert');
+END;
+CREATE TRIGGER actors_history_update AFTER UPDATE ON actors
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.name IS NOT NEW.name COLLATE BINARY
+    OR OLD.kind IS NOT NEW.kind COLLATE BINARY
+    OR OLD.part_of IS NOT NEW.part_of
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'actors', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
+        UNION ALL SELECT 'kind', OLD.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
+        UNION ALL SELECT 'part_of', OLD.part_of WHERE OLD.part_of IS NOT NEW.part_of);
+END;
+CREATE TRIGGER actors_history_delete AFTER DELETE ON actors
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('actors', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'name', OLD.name, 'kind', OLD.kind, 'part_of', OLD.part_of));
+END;
+
+-- actor_aliases: row_key is actor_id, row_key2 alias.
+CREATE TRIGGER actor_aliases_history_insert AFTER INSERT ON actor_aliases
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('actor_aliases', NEW.actor_id, NEW.alias, 'insert');
+END;
+CREATE TRIGGER actor_aliases_history_update AFTER UPDATE ON actor_aliases
+WHEN OLD.alias IS NOT NEW.alias COLLATE BINARY
+    OR OLD.actor_id IS NOT NEW.actor_id
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'actor_aliases', NEW.actor_id, NEW.alias, 'update', json_group_object(name, value) FROM (
+        SELECT 'alias' AS name, OLD.alias AS value WHERE OLD.alias IS NOT NEW.alias COLLATE BINARY
+        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id);
+END;
+CREATE TRIGGER actor_aliases_history_delete AFTER DELETE ON actor_aliases
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('actor_aliases', OLD.actor_id, OLD.alias, 'delete', json_object('alias', OLD.alias, 'actor_id', OLD.actor_id));
+END;
+
+-- affiliations: row_key is person_id, row_key2 id.
+CREATE TRIGGER affiliations_history_insert AFTER INSERT ON affiliations
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('affiliations', NEW.person_id, NEW.id, 'insert');
+END;
+CREATE TRIGGER affiliations_history_update AFTER UPDATE ON affiliations
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.person_id IS NOT NEW.person_id
+    OR OLD.organization_id IS NOT NEW.organization_id
+    OR OLD.role IS NOT NEW.role COLLATE BINARY
+    OR OLD.date IS NOT NEW.date COLLATE BINARY
+    OR OLD.start IS NOT NEW.start COLLATE BINARY
+    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'affiliations', NEW.person_id, NEW.id, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'person_id', OLD.person_id WHERE OLD.person_id IS NOT NEW.person_id
+        UNION ALL SELECT 'organization_id', OLD.organization_id WHERE OLD.organization_id IS NOT NEW.organization_id
+        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY);
+END;
+CREATE TRIGGER affiliations_history_delete AFTER DELETE ON affiliations
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('affiliations', OLD.person_id, OLD.id, 'delete', json_object('id', OLD.id, 'person_id', OLD.person_id, 'organization_id', OLD.organization_id, 'role', OLD.role, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end"));
+END;
+
+-- tags: row_key is id.
+CREATE TRIGGER tags_history_insert AFTER INSERT ON tags
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('tags', NEW.id, NULL, 'insert');
+END;
+CREATE TRIGGER tags_history_update AFTER UPDATE ON tags
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.name IS NOT NEW.name COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'tags', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY);
+END;
+CREATE TRIGGER tags_history_delete AFTER DELETE ON tags
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('tags', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'name', OLD.name));
+END;
+
+-- sources: row_key is id.
+CREATE TRIGGER sources_history_insert AFTER INSERT ON sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('sources', NEW.id, NULL, 'insert');
+END;
+CREATE TRIGGER sources_history_update AFTER UPDATE ON sources
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
+    OR OLD.title IS NOT NEW.title COLLATE BINARY
+    OR OLD.url IS NOT NEW.url COLLATE BINARY
+    OR OLD.publisher IS NOT NEW.publisher COLLATE BINARY
+    OR OLD.author IS NOT NEW.author COLLATE BINARY
+    OR OLD.published IS NOT NEW.published COLLATE BINARY
+    OR OLD.accessed IS NOT NEW.accessed COLLATE BINARY
+    OR OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
+    OR OLD.language IS NOT NEW.language COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'sources', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'title', OLD.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
+        UNION ALL SELECT 'url', OLD.url WHERE OLD.url IS NOT NEW.url COLLATE BINARY
+        UNION ALL SELECT 'publisher', OLD.publisher WHERE OLD.publisher IS NOT NEW.publisher COLLATE BINARY
+        UNION ALL SELECT 'author', OLD.author WHERE OLD.author IS NOT NEW.author COLLATE BINARY
+        UNION ALL SELECT 'published', OLD.published WHERE OLD.published IS NOT NEW.published COLLATE BINARY
+        UNION ALL SELECT 'accessed', OLD.accessed WHERE OLD.accessed IS NOT NEW.accessed COLLATE BINARY
+        UNION ALL SELECT 'archived_url', OLD.archived_url WHERE OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
+        UNION ALL SELECT 'language', OLD.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY);
+END;
+CREATE TRIGGER sources_history_delete AFTER DELETE ON sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('sources', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'url', OLD.url, 'publisher', OLD.publisher, 'author', OLD.author, 'published', OLD.published, 'accessed', OLD.accessed, 'archived_url', OLD.archived_url, 'language', OLD.language));
+END;
+
+-- partnerships: row_key is id.
+CREATE TRIGGER partnerships_history_insert AFTER INSERT ON partnerships
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnerships', NEW.id, NULL, 'insert');
+END;
+CREATE TRIGGER partnerships_history_update AFTER UPDATE ON partnerships
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
+    OR OLD.name IS NOT NEW.name COLLATE BINARY
+    OR OLD.summary IS NOT NEW.summary COLLATE BINARY
+    OR OLD.term IS NOT NEW.term COLLATE BINARY
+    OR OLD.date IS NOT NEW.date COLLATE BINARY
+    OR OLD.start IS NOT NEW.start COLLATE BINARY
+    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
+    OR OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+    OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'partnerships', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
+        UNION ALL SELECT 'summary', OLD.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
+        UNION ALL SELECT 'term', OLD.term WHERE OLD.term IS NOT NEW.term COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
+        UNION ALL SELECT 'created_at', OLD.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+        UNION ALL SELECT 'updated_at', OLD.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY);
+END;
+CREATE TRIGGER partnerships_history_delete AFTER DELETE ON partnerships
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('partnerships', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'uid', OLD.uid, 'name', OLD.name, 'summary', OLD.summary, 'term', OLD.term, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'created_at', OLD.created_at, 'updated_at', OLD.updated_at));
+END;
+
+-- partnership_members: row_key is partnership_id, row_key2 position.
+CREATE TRIGGER partnership_members_history_insert AFTER INSERT ON partnership_members
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_members', NEW.partnership_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER partnership_members_history_update AFTER UPDATE ON partnership_members
+WHEN OLD.partnership_id IS NOT NEW.partnership_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.actor_id IS NOT NEW.actor_id
+    OR OLD.role IS NOT NEW.role COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'partnership_members', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
+        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+END;
+CREATE TRIGGER partnership_members_history_delete AFTER DELETE ON partnership_members
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('partnership_members', OLD.partnership_id, OLD.position, 'delete', json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'actor_id', OLD.actor_id, 'role', OLD.role));
+END;
+
+-- partnership_terms: row_key is partnership_id, row_key2 position.
+CREATE TRIGGER partnership_terms_history_insert AFTER INSERT ON partnership_terms
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_terms', NEW.partnership_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER partnership_terms_history_update AFTER UPDATE ON partnership_terms
+WHEN OLD.partnership_id IS NOT NEW.partnership_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.clause IS NOT NEW.clause COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'partnership_terms', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'clause', OLD.clause WHERE OLD.clause IS NOT NEW.clause COLLATE BINARY);
+END;
+CREATE TRIGGER partnership_terms_history_delete AFTER DELETE ON partnership_terms
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('partnership_terms', OLD.partnership_id, OLD.position, 'delete', json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'clause', OLD.clause));
+END;
+
+-- partnership_sources: row_key is partnership_id, row_key2 position.
+CREATE TRIGGER partnership_sources_history_insert AFTER INSERT ON partnership_sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_sources', NEW.partnership_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER partnership_sources_history_update AFTER UPDATE ON partnership_sources
+WHEN OLD.partnership_id IS NOT NEW.partnership_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.source_id IS NOT NEW.source_id
+    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'partnership_sources', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+END;
+CREATE TRIGGER partnership_sources_history_delete AFTER DELETE ON partnership_sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('partnership_sources', OLD.partnership_id, OLD.position, 'delete', json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'source_id', OLD.source_id, 'locator', OLD.locator));
+END;
+
+-- events: row_key is id.
+CREATE TRIGGER events_history_insert AFTER INSERT ON events
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('events', NEW.id, NULL, 'insert');
+END;
+CREATE TRIGGER events_history_update AFTER UPDATE ON events
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
+    OR OLD.title IS NOT NEW.title COLLATE BINARY
+    OR OLD.summary IS NOT NEW.summary COLLATE BINARY
+    OR OLD.kind IS NOT NEW.kind COLLATE BINARY
+    OR OLD.date IS NOT NEW.date COLLATE BINARY
+    OR OLD.start IS NOT NEW.start COLLATE BINARY
+    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
+    OR OLD.precision IS NOT NEW.precision COLLATE BINARY
+    OR OLD.uncertain IS NOT NEW.uncertain
+    OR OLD.approximate IS NOT NEW.approximate
+    OR OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+    OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
+    OR OLD.partnership_id IS NOT NEW.partnership_id
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'events', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'title', OLD.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
+        UNION ALL SELECT 'summary', OLD.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
+        UNION ALL SELECT 'kind', OLD.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
+        UNION ALL SELECT 'precision', OLD.precision WHERE OLD.precision IS NOT NEW.precision COLLATE BINARY
+        UNION ALL SELECT 'uncertain', OLD.uncertain WHERE OLD.uncertain IS NOT NEW.uncertain
+        UNION ALL SELECT 'approximate', OLD.approximate WHERE OLD.approximate IS NOT NEW.approximate
+        UNION ALL SELECT 'created_at', OLD.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+        UNION ALL SELECT 'updated_at', OLD.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
+        UNION ALL SELECT 'partnership_id', OLD.partnership_id WHERE OLD.partnership_id IS NOT NEW.partnership_id);
+END;
+CREATE TRIGGER events_history_delete AFTER DELETE ON events
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('events', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id));
+END;
+
+-- event_actors: row_key is event_id, row_key2 position.
+CREATE TRIGGER event_actors_history_insert AFTER INSERT ON event_actors
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_actors', NEW.event_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER event_actors_history_update AFTER UPDATE ON event_actors
+WHEN OLD.event_id IS NOT NEW.event_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.actor_id IS NOT NEW.actor_id
+    OR OLD.role IS NOT NEW.role COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'event_actors', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
+        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+END;
+CREATE TRIGGER event_actors_history_delete AFTER DELETE ON event_actors
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('event_actors', OLD.event_id, OLD.position, 'delete', json_object('event_id', OLD.event_id, 'position', OLD.position, 'actor_id', OLD.actor_id, 'role', OLD.role));
+END;
+
+-- event_tags: row_key is event_id, row_key2 tag_id.
+CREATE TRIGGER event_tags_history_insert AFTER INSERT ON event_tags
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_tags', NEW.event_id, NEW.tag_id, 'insert');
+END;
+CREATE TRIGGER event_tags_history_update AFTER UPDATE ON event_tags
+WHEN OLD.event_id IS NOT NEW.event_id
+    OR OLD.tag_id IS NOT NEW.tag_id
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'event_tags', NEW.event_id, NEW.tag_id, 'update', json_group_object(name, value) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'tag_id', OLD.tag_id WHERE OLD.tag_id IS NOT NEW.tag_id);
+END;
+CREATE TRIGGER event_tags_history_delete AFTER DELETE ON event_tags
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('event_tags', OLD.event_id, OLD.tag_id, 'delete', json_object('event_id', OLD.event_id, 'tag_id', OLD.tag_id));
+END;
+
+-- event_sources: row_key is event_id, row_key2 position.
+CREATE TRIGGER event_sources_history_insert AFTER INSERT ON event_sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_sources', NEW.event_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER event_sources_history_update AFTER UPDATE ON event_sources
+WHEN OLD.event_id IS NOT NEW.event_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.source_id IS NOT NEW.source_id
+    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'event_sources', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+END;
+CREATE TRIGGER event_sources_history_delete AFTER DELETE ON event_sources
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('event_sources', OLD.event_id, OLD.position, 'delete', json_object('event_id', OLD.event_id, 'position', OLD.position, 'source_id', OLD.source_id, 'locator', OLD.locator));
+END;
+
+-- quotes: row_key is event_id, row_key2 position.
+CREATE TRIGGER quotes_history_insert AFTER INSERT ON quotes
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('quotes', NEW.event_id, NEW.position, 'insert');
+END;
+CREATE TRIGGER quotes_history_update AFTER UPDATE ON quotes
+WHEN OLD.id IS NOT NEW.id
+    OR OLD.event_id IS NOT NEW.event_id
+    OR OLD.position IS NOT NEW.position
+    OR OLD.speaker_id IS NOT NEW.speaker_id
+    OR OLD.text IS NOT NEW.text COLLATE BINARY
+    OR OLD.language IS NOT NEW.language COLLATE BINARY
+    OR OLD.translation IS NOT NEW.translation COLLATE BINARY
+    OR OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
+    OR OLD.source_id IS NOT NEW.source_id
+    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    SELECT 'quotes', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
+        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'event_id', OLD.event_id WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'speaker_id', OLD.speaker_id WHERE OLD.speaker_id IS NOT NEW.speaker_id
+        UNION ALL SELECT 'text', OLD.text WHERE OLD.text IS NOT NEW.text COLLATE BINARY
+        UNION ALL SELECT 'language', OLD.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY
+        UNION ALL SELECT 'translation', OLD.translation WHERE OLD.translation IS NOT NEW.translation COLLATE BINARY
+        UNION ALL SELECT 'translation_language', OLD.translation_language WHERE OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
+        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+END;
+CREATE TRIGGER quotes_history_delete AFTER DELETE ON quotes
+BEGIN
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
+    VALUES ('quotes', OLD.event_id, OLD.position, 'delete', json_object('id', OLD.id, 'event_id', OLD.event_id, 'position', OLD.position, 'speaker_id', OLD.speaker_id, 'text', OLD.text, 'language', OLD.language, 'translation', OLD.translation, 'translation_language', OLD.translation_language, 'source_id', OLD.source_id, 'locator', OLD.locator));
+END;
+
+
+"""#),
     ]
 }

@@ -108,9 +108,7 @@ extension Store {
                     field: "actor name", value: profile.name,
                     expected: "an actor with this name already exists (edit it, or merge)")
             }
-            try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
-            let rowID = database.lastInsertedRowID
-            actorDirectory.register(profile.name, rowID: rowID)
+            let rowID = try insertActor(named: profile.name, kind: profile.kind)
             try writeDetails(of: profile, rowID: rowID)
         }
     }
@@ -220,11 +218,17 @@ extension Store {
     func actorRowID(named name: String, create: Bool = true) throws -> Int64? {
         if let rowID = try actorDirectory.rowID(of: name, in: database) { return rowID }
         guard create else { return nil }
-        try database.execute("INSERT INTO actors (name) VALUES (?)", [name])
-        let rowID = database.lastInsertedRowID
-        actorDirectory.register(name, rowID: rowID)
+        let rowID = try insertActor(named: name)
         actorsCreatedByReference.insert(rowID)
         createdByReference.append("actor \"\(name)\"")
+        return rowID
+    }
+
+    /// Inserts a new actor and returns its row id.
+    func insertActor(named name: String, kind: ActorKind = .organization) throws -> Int64 {
+        let rowID = try newRowID(in: "actors")
+        try database.execute("INSERT INTO actors (id, name, kind) VALUES (?, ?, ?)", [rowID, name, kind.rawValue])
+        actorDirectory.register(name, rowID: rowID)
         return rowID
     }
 
@@ -235,15 +239,27 @@ extension Store {
         return rowID
     }
 
-    /// Writes aliases, parent and affiliations of the actor at `rowID`, replacing what it had.
+    /// Writes aliases, parent and affiliations of the actor at `rowID` over what it had, changing
+    /// only what differs.
     func writeDetails(of profile: ActorProfile, rowID: Int64) throws {
-        try database.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [rowID])
+        // SQLite's NOCASE, which the alias column compares with, folds ASCII letters only.
+        func folded(_ text: String) -> String {
+            String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        let kept = Set(profile.aliases.map(folded))
+        for alias in try database.cachedStatement("SELECT alias FROM actor_aliases WHERE actor_id = ?").map([rowID], { $0[0] as String })
+        where !kept.contains(folded(alias)) {
+            try database.execute("DELETE FROM actor_aliases WHERE alias = ?", [alias])
+        }
         for alias in profile.aliases {
             if let other = try actorDirectory.rowID(of: alias, in: database), other != rowID {
                 let owner = try database.scalar("SELECT name FROM actors WHERE id = ?", [other], as: String.self) ?? "another actor"
                 throw TimelineError.invalidValue(field: "alias", value: alias, expected: "it already names \(owner)")
             }
-            try database.execute("INSERT INTO actor_aliases (alias, actor_id) VALUES (?, ?)", [alias, rowID])
+            // An alias kept in other letter case is written as now given.
+            try database.execute(
+                "INSERT INTO actor_aliases (alias, actor_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET alias = excluded.alias",
+                [alias, rowID])
             actorDirectory.register(alias, rowID: rowID)
         }
         var parentID: Int64?
@@ -255,9 +271,24 @@ extension Store {
             parentID = id
         }
         try database.execute("UPDATE actors SET part_of = ? WHERE id = ?", [parentID, rowID])
-        try database.execute("DELETE FROM affiliations WHERE person_id = ?", [rowID])
+        // Affiliations stored as given are kept (with their ids); the others deleted or added.
+        var stored = try database.cachedStatement(
+            "SELECT id, organization_id, role, date FROM affiliations WHERE person_id = ? ORDER BY id"
+        )
+        .map([rowID]) { row in (id: row[0] as Int64, organization: row[1] as Int64, role: row[2] as String?, date: row[3] as String?) }
+        var added: [(organization: Int64, affiliation: Affiliation)] = []
         for affiliation in profile.affiliations {
             let organizationID = try actorRowID(named: affiliation.organization)!
+            if let index = stored.firstIndex(where: {
+                $0.organization == organizationID && $0.role == affiliation.role && $0.date == affiliation.date?.edtf
+            }) {
+                stored.remove(at: index)
+            } else {
+                added.append((organizationID, affiliation))
+            }
+        }
+        for gone in stored { try database.execute("DELETE FROM affiliations WHERE id = ?", [gone.id]) }
+        for (organizationID, affiliation) in added {
             let date = affiliation.date
             try database.execute(
                 "INSERT INTO affiliations (person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?)",

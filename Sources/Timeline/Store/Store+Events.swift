@@ -41,9 +41,10 @@ extension Store {
 
     /// Deletes the events with these ids (or unique starts of ids, see `eventID(matching:)`),
     /// with their links and quotes (their actors, tags and sources stay), all or none: an
-    /// unknown id deletes nothing.
-    public func remove(ids: [String]) throws {
-        try write {
+    /// unknown id deletes nothing. The change set it returns undoes it (`undo(changeSet:)`).
+    @discardableResult
+    public func remove(ids: [String]) throws -> Written<Void> {
+        try writeReporting {
             for id in ids {
                 try database.execute("DELETE FROM events WHERE id = ?", [try eventRow(matching: id).rowID])
             }
@@ -132,20 +133,23 @@ extension Store {
         }
         let date = event.date
         let kind = try event.kind.map(kindToStore(_:))
+        let rowID = try newRowID(in: "events")
         try database.execute(
             """
-            INSERT INTO events (uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (id, uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                uid, event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
+                rowID, uid, event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                 date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event),
             ])
-        try insertLinks(of: event, rowID: database.lastInsertedRowID, isNew: true)
+        try insertLinks(of: event, rowID: rowID, isNew: true)
         return uid
     }
 
-    /// Overwrites the row `rowID` and its links with a normalized event. Call inside a transaction.
+    /// Overwrites the row `rowID` and its links with a normalized event, changing only what
+    /// differs (the history then shows what the edit changed, nothing more). Call inside a
+    /// transaction.
     func replace(rowID: Int64, with event: Event) throws {
         let date = event.date
         let kind = try event.kind.map(kindToStore(_:))
@@ -159,9 +163,6 @@ extension Store {
                 event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                 date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event), rowID,
             ])
-        try database.execute("DELETE FROM event_actors WHERE event_id = ?", [rowID])
-        try database.execute("DELETE FROM event_tags WHERE event_id = ?", [rowID])
-        try database.execute("DELETE FROM quotes WHERE event_id = ?", [rowID])
         try insertLinks(of: event, rowID: rowID, isNew: false)
     }
 
@@ -171,18 +172,32 @@ extension Store {
         return rowID
     }
 
+    /// Writes the event's actors, tags, sources and quotes; with `isNew` false, over those it
+    /// had: rows that stay the same are left alone, the others updated, added or deleted.
     private func insertLinks(of event: Event, rowID: Int64, isNew: Bool) throws {
         for (position, actor) in event.actors.enumerated() {
             try database.execute(
-                "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
-                [rowID, position, try actorRowID(named: actor.name)!, actor.role])
+                """
+                INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)
+                ON CONFLICT (event_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
+                """, [rowID, position, try actorRowID(named: actor.name)!, actor.role])
         }
-        for tag in event.tags {
-            try database.execute("INSERT OR IGNORE INTO event_tags (event_id, tag_id) VALUES (?, ?)", [rowID, try tagID(named: tag)])
+        let tagIDs = try event.tags.map { try tagID(named: $0) }
+        if !isNew {
+            try database.execute("DELETE FROM event_actors WHERE event_id = ? AND position >= ?", [rowID, event.actors.count])
+            try database.execute(
+                "DELETE FROM event_tags WHERE event_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))",
+                [rowID, "[" + tagIDs.map(String.init).joined(separator: ",") + "]"])
+        }
+        for tagID in tagIDs {
+            try database.execute("INSERT OR IGNORE INTO event_tags (event_id, tag_id) VALUES (?, ?)", [rowID, tagID])
         }
         try insertCitations(event.sources, in: "event_sources", owner: "event_id", rowID: rowID, replacing: !isNew)
         for (position, quote) in event.quotes.enumerated() {
             try insertQuote(quote, eventRowID: rowID, position: position)
+        }
+        if !isNew {
+            try database.execute("DELETE FROM quotes WHERE event_id = ? AND position >= ?", [rowID, event.quotes.count])
         }
     }
 

@@ -90,11 +90,12 @@ extension Store {
             uid = try unusedID(base: Identifier.slug(from: partnership.name, fallback: "partnership"), in: "partnerships")
         }
         let date = partnership.date
+        let rowID = try newRowID(in: "partnerships")
         try database.execute(
             """
-            INSERT INTO partnerships (uid, name, date, start, end, term, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [uid, partnership.name, date?.edtf, date?.earliest?.iso, date?.latest?.iso, partnership.term, partnership.summary])
-        try writeLinks(of: partnership, rowID: database.lastInsertedRowID)
+            INSERT INTO partnerships (id, uid, name, date, start, end, term, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [rowID, uid, partnership.name, date?.edtf, date?.earliest?.iso, date?.latest?.iso, partnership.term, partnership.summary])
+        try writeLinks(of: partnership, rowID: rowID)
         return uid
     }
 
@@ -108,18 +109,26 @@ extension Store {
         try writeLinks(of: partnership, rowID: rowID)
     }
 
+    /// Writes the partnership's members, terms and sources over those it had, changing only
+    /// the rows that differ.
     private func writeLinks(of partnership: Partnership, rowID: Int64) throws {
-        try database.execute("DELETE FROM partnership_members WHERE partnership_id = ?", [rowID])
         for (position, member) in partnership.members.enumerated() {
             try database.execute(
-                "INSERT INTO partnership_members (partnership_id, position, actor_id, role) VALUES (?, ?, ?, ?)",
-                [rowID, position, try actorRowID(named: member.name)!, member.role])
+                """
+                INSERT INTO partnership_members (partnership_id, position, actor_id, role) VALUES (?, ?, ?, ?)
+                ON CONFLICT (partnership_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
+                """, [rowID, position, try actorRowID(named: member.name)!, member.role])
         }
-        try database.execute("DELETE FROM partnership_terms WHERE partnership_id = ?", [rowID])
+        try database.execute(
+            "DELETE FROM partnership_members WHERE partnership_id = ? AND position >= ?", [rowID, partnership.members.count])
         for (position, clause) in partnership.terms.enumerated() {
             try database.execute(
-                "INSERT INTO partnership_terms (partnership_id, position, clause) VALUES (?, ?, ?)", [rowID, position, clause])
+                """
+                INSERT INTO partnership_terms (partnership_id, position, clause) VALUES (?, ?, ?)
+                ON CONFLICT (partnership_id, position) DO UPDATE SET clause = excluded.clause
+                """, [rowID, position, clause])
         }
+        try database.execute("DELETE FROM partnership_terms WHERE partnership_id = ? AND position >= ?", [rowID, partnership.terms.count])
         try insertCitations(partnership.sources, in: "partnership_sources", owner: "partnership_id", rowID: rowID)
     }
 }

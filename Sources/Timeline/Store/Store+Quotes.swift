@@ -114,11 +114,15 @@ extension Store {
         }
     }
 
+    /// Writes `quote` at `position` of the event's quotes, over the one there if any.
     func insertQuote(_ quote: Quote, eventRowID: Int64, position: Int) throws {
         try database.execute(
             """
             INSERT INTO quotes (event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id, position) DO UPDATE SET speaker_id = excluded.speaker_id, text = excluded.text,
+                language = excluded.language, translation = excluded.translation,
+                translation_language = excluded.translation_language, source_id = excluded.source_id, locator = excluded.locator
             """, [eventRowID, position] + (try quoteValues(quote)))
     }
 

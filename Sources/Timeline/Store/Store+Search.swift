@@ -10,6 +10,11 @@ extension Store {
         "quotes_search_ai", "quotes_search_ad", "quotes_search_au",
     ]
 
+    /// The tables whose history an import records as one range of new rows each (events, and
+    /// the links and quotes of new events), rather than with a trigger per row: their
+    /// `_history_insert` triggers are set aside while it loads.
+    static let bulkHistoryTables = ["events", "event_actors", "event_tags", "event_sources", "quotes"]
+
     /// Recomputes every event's search columns from its actors, tags and quotes, and rebuilds
     /// the full-text index from them: the repair for an index that SQL written by hand (to the
     /// derived columns, or to `events_fts`) put out of step. One transaction.

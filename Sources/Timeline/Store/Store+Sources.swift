@@ -136,12 +136,13 @@ extension Store {
     func insertSource(_ source: Source) throws -> (rowID: Int64, uid: String) {
         let uid =
             try source.id ?? unusedID(base: Identifier.slug(from: source.title ?? source.url ?? "", fallback: "source"), in: "sources")
+        let rowID = try newRowID(in: "sources")
         try database.execute(
             """
-            INSERT INTO sources (title, url, publisher, author, published, accessed, archived_url, language, uid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, sourceValues(source) + [uid])
-        return (database.lastInsertedRowID, uid)
+            INSERT INTO sources (title, url, publisher, author, published, accessed, archived_url, language, uid, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, sourceValues(source) + [uid, rowID])
+        return (rowID, uid)
     }
 
     func replaceSource(rowID: Int64, with source: Source) throws {
@@ -181,14 +182,17 @@ extension Store {
         return source
     }
 
-    /// Links `citations` to the row `rowID` of events or partnerships, `replacing` the ones it had.
+    /// Links `citations` to the row `rowID` of events or partnerships, `replacing` the ones it had
+    /// (those that stay the same are left alone).
     func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64, replacing: Bool = true) throws {
-        if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ?", [rowID]) }
         for (position, citation) in citations.enumerated() {
             try database.execute(
-                "INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)",
-                [rowID, position, try sourceRowID(for: citation.source), citation.locator])
+                """
+                INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)
+                ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
+                """, [rowID, position, try sourceRowID(for: citation.source), citation.locator])
         }
+        if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ? AND position >= ?", [rowID, citations.count]) }
     }
 
     /// `base` (an id made from a title: `Identifier.slug`), or when a row of `table` has it,

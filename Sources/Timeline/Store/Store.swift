@@ -22,6 +22,8 @@ public final class Store {
     /// How many `read` and `write` calls are running, one inside the other: the outermost turns
     /// a name that matched nothing into an error with the closest names.
     private var depth = 0
+    /// The next row id `newRowID(in:)` gives, by table, during the current write transaction.
+    var nextRowIDs: [String: Int64] = [:]
     /// True for a store that may have written to a file (not `:memory:`, not `.read`).
     private let wroteToFile: Bool
     /// Applied migrations whose file changed after they were applied (worth a warning).
@@ -31,6 +33,11 @@ public final class Store {
     /// True when opening made the file (`.create` on a missing path): a command says so, so that
     /// a mistyped `--db` does not silently start a second timeline.
     public let createdFile: Bool
+    /// Who makes the next writes, with which command, why: each write transaction is recorded
+    /// in the history as one change set with this description.
+    public var changeDescription = ChangeDescription(command: ChangeDescription.commandLine(CommandLine.arguments))
+    /// The change set the current write transaction records into.
+    private(set) var currentChangeSet: Int64?
 
     /// What the caller intends to do with the file.
     public enum Access: Sendable {
@@ -200,18 +207,34 @@ public final class Store {
     }
 
     /// Runs `body` in one transaction, turning SQLite errors into `TimelineError.database`, and
-    /// a name that matched nothing into an error that gives the closest names.
+    /// a name that matched nothing into an error that gives the closest names. The outermost
+    /// transaction is a change set of the history, described by `changeDescription`.
     func write<T>(_ body: () throws -> T) throws -> T {
+        try writeRecording(body).value
+    }
+
+    /// Runs `body` in one transaction (see `write`); returns its value and the id of the change
+    /// set that recorded it (nil when nested in another write, or when nothing changed).
+    func writeRecording<T>(_ body: () throws -> T) throws -> (value: T, changeSet: Int64?) {
         forgetNames()
         let isOutermost = depth == 0
-        if !database.isInTransaction {
+        let outermost = !database.isInTransaction
+        if outermost {
             actorsCreatedByReference = []
             createdByReference = []
+            nextRowIDs = [:]
         }
         depth += 1
         defer { depth -= 1 }
         do {
-            return try database.transaction(body)
+            return try database.transaction {
+                guard outermost else { return (try body(), nil) }
+                let changeSet = try openChangeSet()
+                currentChangeSet = changeSet
+                defer { currentChangeSet = nil }
+                let value = try body()
+                return (value, try closeChangeSet(changeSet))
+            }
         } catch let error as DatabaseError {
             forgetNames()
             throw Self.timelineError(error, path: path)
@@ -234,10 +257,10 @@ public final class Store {
     }
 
     /// Runs `body` in one transaction (see `write`) and returns its value with what it created
-    /// only because something named it.
+    /// only because something named it, and the change set that recorded it.
     func writeReporting<T>(_ body: () throws -> T) throws -> Written<T> {
-        let value = try write(body)
-        return Written(value: value, createdByReference: createdByReference)
+        let (value, changeSet) = try writeRecording(body)
+        return Written(value: value, createdByReference: createdByReference, changeSet: changeSet)
     }
 
     /// Runs `body`, turning SQLite errors into `TimelineError.database`, and a name that

@@ -16,6 +16,7 @@ struct Add: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     @Argument(help: "What happened, in one line.")
     var title: String
@@ -41,7 +42,7 @@ struct Add: ParsableCommand {
         var event = Event(id: id, title: title, date: try dates.read(date, option: "--date"))
         try fields.apply(to: &event)
         let normalized = try event.normalized()  // refuse bad input before touching the file
-        let written = try database.open(.create).add(normalized)
+        let written = try database.open(.create, recording: change.description()).add(normalized)
         print(written.value)
         noteCreatedRecords(written)
     }

@@ -16,6 +16,7 @@ struct Edit: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     @Argument(help: "The event's id, or a start of it that no other id has.")
     var id: String
@@ -50,7 +51,7 @@ struct Edit: ParsableCommand {
 
     func run() throws {
         let newDate = try date.map { try dates.read($0, option: "--date") }
-        let store = try database.open(.write)
+        let store = try database.open(.write, recording: change.description())
         let written = try store.editEvent(id: id) { event in
             if let title { event.title = title }
             if let newDate { event.date = newDate }

@@ -28,6 +28,7 @@ struct Import: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file"))
     var file: String
@@ -66,7 +67,7 @@ struct Import: ParsableCommand {
             if dryRun && FileSystem.entry(at: database.path) == .missing {
                 try run(try Store(path: ":memory:", access: .create))
             } else {
-                try run(try database.open(.create))
+                try run(try database.open(.create, recording: change.description()))
             }
         if showProgress { StandardError.write("\r\u{1B}[K") }
         StandardError.write((dryRun ? "dry run, nothing written: would import " : "imported ") + "\(report)\n")

@@ -8,6 +8,7 @@ struct Remove: ParsableCommand {
         discussion: "Example: timeline rm google-rochester-office")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     @Argument(help: "The ids of the events to delete (or starts of them that no other id has).")
     var ids: [String]
@@ -17,6 +18,6 @@ struct Remove: ParsableCommand {
     }
 
     func run() throws {
-        try database.open(.write).remove(ids: ids)
+        try database.open(.write, recording: change.description()).remove(ids: ids)
     }
 }

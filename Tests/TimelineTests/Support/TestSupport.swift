@@ -127,3 +127,10 @@ func canMakeFilesImmutable() -> Bool {
     try? immutable(path, false)
     return true
 }
+
+/// Runs the sqlite3 shell on `database` in `folder`, as a person editing the file by hand would.
+func runSQLiteShell(_ database: String, _ sql: String, in folder: TemporaryFolder) throws -> RunResult {
+    try runTimeline(
+        ["-cmd", ".timeout 5000", "-cmd", "PRAGMA foreign_keys = ON", database, sql], in: folder,
+        executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+}

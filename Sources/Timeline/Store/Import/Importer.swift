@@ -13,6 +13,10 @@ struct Importer {
     /// over the new rows at the end costs a fraction of a trigger per row (and of the updates
     /// that links make).
     private let searchTriggers: [String]
+    /// The history's insert triggers on events and the tables of their links and quotes, as
+    /// they were (restored by `finish`): new events and what belongs to them are recorded as
+    /// one range per table at the end, not one history row per row.
+    private let historyTriggers: [(name: String, sql: String)]
     /// The last event row before the import: rows after it are new.
     private let lastRowBefore: Int64
     /// True once the import changed something already indexed (an event replaced, an actor's
@@ -39,6 +43,23 @@ struct Importer {
             try database.executeScript("DROP TRIGGER \"\(name)\"")
             return sql
         }
+        let lastRowBefore = self.lastRowBefore
+        historyTriggers = try Store.bulkHistoryTables.compactMap { table -> (name: String, sql: String)? in
+            let name = table + "_history_insert"
+            guard
+                let sql = try database.scalar(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name], as: String.self)
+            else { return nil }
+            try database.executeScript("DROP TRIGGER \"\(name)\"")
+            // The links and quotes of events stored before (an event the import replaces) are
+            // still recorded row by row.
+            if table != "events", let begin = sql.firstRange(of: "\nBEGIN") {
+                var limited = sql
+                limited.insert(contentsOf: "\nWHEN NEW.event_id <= \(lastRowBefore)", at: begin.lowerBound)
+                try database.executeScript(limited)
+            }
+            return (name, sql)
+        }
         // A big page cache while the rows load; the default comes back with the next connection.
         try database.executeScript("PRAGMA cache_size = -262144")
     }
@@ -56,7 +77,8 @@ struct Importer {
     }
 
     /// Writes what waited for the whole input: actors' details, then the search columns and
-    /// index of the rows the import touched, then the search triggers again.
+    /// index of the rows the import touched, then the search triggers again, then the history
+    /// of the new events and their links and quotes, and its triggers again.
     mutating func finish() throws {
         for item in pendingActorDetails {
             try reporting(item.location) { try store.writeDetails(of: item.profile, rowID: item.rowID) }
@@ -73,6 +95,20 @@ struct Importer {
                 """, [lastRowBefore])
         }
         for sql in searchTriggers { try database.executeScript(sql) }
+        for (name, sql) in historyTriggers {
+            try database.executeScript("DROP TRIGGER IF EXISTS \"\(name)\"")
+            try database.executeScript(sql)
+        }
+        if let changeSet = store.currentChangeSet {
+            for table in Store.bulkHistoryTables {
+                let key = table == "events" ? "id" : "event_id"
+                try database.execute(
+                    """
+                    INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
+                    SELECT ?, ?, min(\(key)), max(\(key)), 'insert' FROM \(table) WHERE \(key) > ? HAVING count(*) > 0
+                    """, [changeSet, table, lastRowBefore])
+            }
+        }
     }
 
     private mutating func apply(_ profile: ActorProfile) throws {
@@ -101,9 +137,7 @@ struct Importer {
                 changedIndexedRows = true
             }
         } else {
-            try database.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", [profile.name, profile.kind.rawValue])
-            let rowID = database.lastInsertedRowID
-            store.actorDirectory.register(profile.name, rowID: rowID)
+            let rowID = try store.insertActor(named: profile.name, kind: profile.kind)
             pendingActorDetails.append((profile, rowID, location))
             report.actors.added += 1
         }

@@ -111,6 +111,7 @@ extension ActorCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "Its name.")
         var name: String
@@ -121,7 +122,7 @@ extension ActorCommand {
             var profile = ActorProfile(name: name)
             try fields.apply(to: &profile)
             let normalized = try profile.normalized()
-            noteCreatedRecords(try database.open(.create).addActor(normalized))
+            noteCreatedRecords(try database.open(.create, recording: change.description()).addActor(normalized))
         }
     }
 }
@@ -133,6 +134,7 @@ extension ActorCommand {
             usage: "timeline actor edit [<options>] <name>")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The actor's name or alias.")
         var name: String
@@ -157,7 +159,7 @@ extension ActorCommand {
         }
 
         func run() throws {
-            let store = try database.open(.write)
+            let store = try database.open(.write, recording: change.description())
             let written = try store.editActor(named: name) { profile in
                 if let newName { profile.name = newName }
                 try remove(removedAliases, from: &profile.aliases, what: "alias") { [$0] }
@@ -176,6 +178,7 @@ extension ActorCommand {
             discussion: "Example: timeline actor alias Google \"Google LLC\" \"Google Inc.\"")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The actor's name.")
         var name: String
@@ -188,7 +191,7 @@ extension ActorCommand {
         }
 
         func run() throws {
-            try database.open(.write).addAliases(aliases, toActorNamed: name)
+            try database.open(.write, recording: change.description()).addAliases(aliases, toActorNamed: name)
         }
     }
 }
@@ -203,6 +206,7 @@ extension ActorCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The actor to keep.")
         var kept: String
@@ -211,7 +215,7 @@ extension ActorCommand {
         var merged: String
 
         func run() throws {
-            try database.open(.write).mergeActor(merged, into: kept)
+            try database.open(.write, recording: change.description()).mergeActor(merged, into: kept)
         }
     }
 }
@@ -222,6 +226,7 @@ extension ActorCommand {
             commandName: "rm", abstract: "Delete an actor; refused while in use, unless --force.")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The actor's name or alias.")
         var name: String
@@ -230,7 +235,7 @@ extension ActorCommand {
         var force = false
 
         func run() throws {
-            try database.open(.write).removeActor(named: name, force: force)
+            try database.open(.write, recording: change.description()).removeActor(named: name, force: force)
         }
     }
 }

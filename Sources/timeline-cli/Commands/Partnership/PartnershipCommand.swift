@@ -118,6 +118,7 @@ extension PartnershipCommand {
             commandName: "add", abstract: "Add a partnership; prints its id.", usage: "timeline partnership add [<options>] <name>")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "Its name.")
         var name: String
@@ -131,7 +132,7 @@ extension PartnershipCommand {
             var partnership = Partnership(id: id, name: name)
             try fields.apply(to: &partnership)
             let normalized = try partnership.normalized()
-            let written = try database.open(.create).addPartnership(normalized)
+            let written = try database.open(.create, recording: change.description()).addPartnership(normalized)
             print(written.value)
             noteCreatedRecords(written)
         }
@@ -148,6 +149,7 @@ extension PartnershipCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The partnership's id.")
         var id: String
@@ -176,7 +178,7 @@ extension PartnershipCommand {
         }
 
         func run() throws {
-            let written = try database.open(.write).editPartnership(id: id) { partnership in
+            let written = try database.open(.write, recording: change.description()).editPartnership(id: id) { partnership in
                 if let name { partnership.name = name }
                 if clearDate { partnership.date = nil }
                 try remove(removedMembers, from: &partnership.members, what: "member") { [$0.name] }
@@ -200,12 +202,13 @@ extension PartnershipCommand {
         static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a partnership; its events stay, unlinked.")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The partnership's id.")
         var id: String
 
         func run() throws {
-            try database.open(.write).removePartnership(id: id)
+            try database.open(.write, recording: change.description()).removePartnership(id: id)
         }
     }
 }

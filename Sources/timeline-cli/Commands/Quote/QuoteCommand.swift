@@ -23,6 +23,7 @@ extension QuoteCommand {
             usage: "timeline quote add [<options>] <event>\n  --speaker <name> --text <text> --language <code>")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The event's id, or a start of it that no other id has.")
         var event: String
@@ -60,7 +61,7 @@ extension QuoteCommand {
                 speaker: speaker, text: text, language: language, translation: translation,
                 translationLanguage: translationLanguage,
                 source: source.map { Citation(Source(reference: $0), locator: locator) })
-            let written = try database.open(.write).addQuote(quote, toEvent: event)
+            let written = try database.open(.write, recording: change.description()).addQuote(quote, toEvent: event)
             print(written.value)
             noteCreatedRecords(written)
         }
@@ -177,6 +178,7 @@ extension QuoteCommand {
             commandName: "rm", abstract: "Delete a quote (its number as `quote list` shows it).")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The event's id, or a start of it that no other id has.")
         var event: String
@@ -185,7 +187,7 @@ extension QuoteCommand {
         var number: Int
 
         func run() throws {
-            try database.open(.write).removeQuote(number: number, fromEvent: event)
+            try database.open(.write, recording: change.description()).removeQuote(number: number, fromEvent: event)
         }
     }
 }

@@ -92,6 +92,7 @@ extension SourceCommand {
             commandName: "add", abstract: "Add a source; prints its id.", usage: "timeline source add [<options>]")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: SourceChangeOptions
 
         @Option(help: ArgumentHelp("Its id (default: made from the title or URL).", valueName: "id"))
         var id: String?
@@ -106,7 +107,7 @@ extension SourceCommand {
             var source = Source(id: id)
             try fields.apply(to: &source)
             let normalized = try source.normalized()
-            print(try database.open(.create).addSource(normalized))
+            print(try database.open(.create, recording: change.description()).addSource(normalized))
         }
     }
 }
@@ -118,6 +119,7 @@ extension SourceCommand {
             usage: "timeline source edit [<options>] <id>")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: SourceChangeOptions
 
         @Argument(help: "The source's id.")
         var id: String
@@ -129,7 +131,7 @@ extension SourceCommand {
         }
 
         func run() throws {
-            try database.open(.write).editSource(id: id) { try fields.apply(to: &$0) }
+            try database.open(.write, recording: change.description()).editSource(id: id) { try fields.apply(to: &$0) }
         }
     }
 }
@@ -140,6 +142,7 @@ extension SourceCommand {
             commandName: "rm", abstract: "Delete a source; refused while cited, unless --force.")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The source's id.")
         var id: String
@@ -148,7 +151,7 @@ extension SourceCommand {
         var force = false
 
         func run() throws {
-            try database.open(.write).removeSource(id: id, force: force)
+            try database.open(.write, recording: change.description()).removeSource(id: id, force: force)
         }
     }
 }
