@@ -48,6 +48,14 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A copy that `litestream restore -f` keeps up to date (its `-txid` file is beside it): a
     /// write (or an upgrade) there would be lost, and would stop the copy from following.
     case followedCopy(path: String, upgrading: Bool)
+    /// The history has no change set with this number.
+    case changeSetNotFound(Int64)
+    /// A change set cannot be undone without undoing later changes too (each named).
+    case undoConflict(changeSet: Int64, conflicts: [String])
+    /// A change set cannot be undone at all as things are: `record` is why.
+    case undoBlocked(changeSet: Int64, record: String, reason: String)
+    /// The moment `--as-of` names is before the history begins.
+    case beforeHistory(moment: String, begins: String)
     /// SQLite refused an operation.
     case database(DatabaseError)
 
@@ -112,6 +120,18 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "write to the original, or make a copy of your own with `timeline backup`"
             return "cannot \(upgrading ? "upgrade" : "write") \(shown): it is a copy that `litestream restore -f` keeps up to date "
                 + "(\(shown)-txid is beside it), so it is only read; \(instead)"
+        case .changeSetNotFound(let id):
+            return "no change set \(id) in the history (list them with `timeline log`)"
+        case .undoConflict(let changeSet, let conflicts):
+            let shown = conflicts.prefix(5).map { $0.shownInMessage(limit: 120) }.joined(separator: "; ")
+            let more = conflicts.count > 5 ? "; and \(conflicts.count - 5) more" : ""
+            return "cannot undo change \(changeSet): later changes touched what it changed: \(shown)\(more) "
+                + "(undo those first, or give --force to undo it over them)"
+        case .undoBlocked(let changeSet, let record, let reason):
+            return "cannot undo change \(changeSet): \(record.shownInMessage(limit: 120)): \(reason)"
+        case .beforeHistory(let moment, let begins):
+            return "\(moment.shownInMessage()) is before the history of this file begins (\(begins)): "
+                + "what it held before then was not recorded"
         case .database(let error):
             return error.description
         }

@@ -215,6 +215,15 @@ struct HistoryCommandLineRecordingTests {
                 "SELECT count(*) FROM changes c WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.change_id = c.id)", as: Int.self) == 0)
     }
 
+    @Test func rmSaysHowToUndoIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try runTimeline(["add", "A", "--date", "2019", "--id", "a", "--db", "t.db"], in: folder).status == 0)
+        let removed = try runTimeline(["rm", "a", "--db", "t.db"], in: folder)
+        #expect(removed.status == 0 && removed.stdout.isEmpty)
+        #expect(removed.stderr == "deleted 1 event (change 2); to undo it: timeline undo 2 --db t.db\n")
+    }
+
     @Test func handEditsInTheSQLiteShellAreRecordedOneChangeSetPerStatement() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -220,7 +220,8 @@ struct PartnershipModelTests {
             Source(
                 title: "La Mayo Clinic a conclu un partenariat", url: "https://example.org/a",
                 publisher: "Example", author: "A. Writer", published: date("2022-10~"),
-                accessed: date("2026-11-30"), archivedURL: "https://web.archive.org/x", language: "fr"))
+                accessed: date("2026-11-30"), archivedURL: "https://web.archive.org/x", language: "fr")
+        ).value
         #expect(id == "la-mayo-clinic-a-conclu-un-partenariat")
         try store.add(Event(id: "e", title: "E", date: date("2019"), sources: [Citation(Source(reference: id), locator: "p. 1")]))
         try store.add(Event(id: "f", title: "F", date: date("2019"), sources: [Citation(Source(reference: "https://example.org/a"))]))

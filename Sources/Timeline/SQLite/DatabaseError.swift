@@ -39,6 +39,8 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     public static let foreignKeyViolation: Int32 = SQLITE_CONSTRAINT | (3 << 8)  // sqlite3.h, not imported as a macro
 
     public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
+    /// A row refers to a row that is not there (`SQLITE_CONSTRAINT_FOREIGNKEY`).
+    public var isForeignKeyViolation: Bool { extendedCode == Self.foreignKeyViolation }
     /// `SQLITE_ERROR`: the SQL (or a MATCH query) is wrong, as opposed to the file or a lock.
     public var isSQLError: Bool { code == SQLITE_ERROR }
     public var isNotADatabase: Bool { code == SQLITE_NOTADB }

@@ -144,15 +144,17 @@ extension Store {
     }
 
     /// Adds other names for an actor.
-    public func addAliases(_ aliases: [String], toActorNamed name: String) throws {
+    @discardableResult
+    public func addAliases(_ aliases: [String], toActorNamed name: String) throws -> Written<Void> {
         try editActor(named: name) { $0.aliases += aliases }
     }
 
     /// Moves every link of `merged` (events, partnerships, quotes, affiliations, parts, aliases)
     /// onto `kept`, keeps `merged`'s name as an alias of `kept`, and deletes `merged`: one
     /// transaction, nothing lost, nothing duplicated.
-    public func mergeActor(_ merged: String, into kept: String) throws {
-        try write {
+    @discardableResult
+    public func mergeActor(_ merged: String, into kept: String) throws -> Written<Void> {
+        try writeReporting {
             let keptID = try existingActorRowID(named: kept)
             let mergedID = try existingActorRowID(named: merged)
             guard keptID != mergedID else {
@@ -190,8 +192,9 @@ extension Store {
 
     /// Deletes an actor. Refused while anything involves it, unless `force`, which also removes
     /// it from events and partnerships and deletes its quotes and affiliations.
-    public func removeActor(named name: String, force: Bool = false) throws {
-        try write {
+    @discardableResult
+    public func removeActor(named name: String, force: Bool = false) throws -> Written<Void> {
+        try writeReporting {
             let rowID = try existingActorRowID(named: name)
             let usage = try self.usage(ofActorNamed: name)
             if !usage.isEmpty && !force {

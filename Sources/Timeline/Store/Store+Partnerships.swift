@@ -66,8 +66,9 @@ extension Store {
     }
 
     /// Deletes a partnership; its events stay, unlinked.
-    public func removePartnership(id: String) throws {
-        try write {
+    @discardableResult
+    public func removePartnership(id: String) throws -> Written<Void> {
+        try writeReporting {
             try database.execute("DELETE FROM partnerships WHERE uid = ?", [id])
             guard database.changes > 0 else { throw TimelineError.partnershipNotFound(id: id) }
         }

@@ -33,8 +33,9 @@ extension Store {
     }
 
     /// Deletes the quote numbered `number` (from 1, as listed) of an event (named as for `addQuote`).
-    public func removeQuote(number: Int, fromEvent eventID: String) throws {
-        try write {
+    @discardableResult
+    public func removeQuote(number: Int, fromEvent eventID: String) throws -> Written<Void> {
+        try writeReporting {
             try database.execute("DELETE FROM quotes WHERE id = ?", [try quoteRowID(number: number, ofEvent: eventID)])
         }
     }

@@ -40,9 +40,9 @@ extension Store {
 
     /// Stores a new source; returns its id (given, or made from its title or URL).
     @discardableResult
-    public func addSource(_ source: Source) throws -> String {
+    public func addSource(_ source: Source) throws -> Written<String> {
         let source = try source.normalized()
-        return try write {
+        return try writeReporting {
             if let id = source.id, try sourceRowID(uid: id) != nil {
                 throw TimelineError.invalidValue(field: "source id", value: id, expected: "a source with this id already exists")
             }
@@ -54,12 +54,13 @@ extension Store {
     }
 
     /// Replaces the fields of the stored source with `source.id`.
-    public func updateSource(_ source: Source) throws {
+    @discardableResult
+    public func updateSource(_ source: Source) throws -> Written<Void> {
         let source = try source.normalized()
         guard let id = source.id else {
             throw TimelineError.invalidValue(field: "source id", value: "", expected: "an update needs the source's id")
         }
-        try write {
+        return try writeReporting {
             guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
             try replaceSource(rowID: rowID, with: source)
         }
@@ -67,8 +68,9 @@ extension Store {
 
     /// Reads the source with this id, lets `change` modify it, and stores the result, in one
     /// write transaction (see `editEvent`). Throws `sourceNotFound`.
-    public func editSource(id: String, _ change: (inout Source) throws -> Void) throws {
-        try write {
+    @discardableResult
+    public func editSource(id: String, _ change: (inout Source) throws -> Void) throws -> Written<Void> {
+        try writeReporting {
             guard var source = try source(id: id) else { throw TimelineError.sourceNotFound(id: id) }
             try change(&source)
             try updateSource(source)
@@ -77,8 +79,9 @@ extension Store {
 
     /// Deletes a source. Refused while cited, unless `force`, which also removes the citations
     /// (quotes lose their source, they are kept).
-    public func removeSource(id: String, force: Bool = false) throws {
-        try write {
+    @discardableResult
+    public func removeSource(id: String, force: Bool = false) throws -> Written<Void> {
+        try writeReporting {
             guard let rowID = try sourceRowID(uid: id) else { throw TimelineError.sourceNotFound(id: id) }
             let citing = try citations(ofSource: id)
             if !citing.isEmpty && !force {

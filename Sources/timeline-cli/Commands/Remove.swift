@@ -5,7 +5,10 @@ struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "Delete events (all of them or none).",
-        discussion: "Example: timeline rm google-rochester-office")
+        discussion: """
+            It says which change of the history deleted them: `timeline undo` with that number puts them back.
+            Example: timeline rm google-rochester-office
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var change: ChangeOptions
@@ -18,6 +21,11 @@ struct Remove: ParsableCommand {
     }
 
     func run() throws {
-        try database.open(.write, recording: change.description()).remove(ids: ids)
+        let written = try database.open(.write, recording: change.description()).remove(ids: ids)
+        guard let changeSet = written.changeSet else { return }
+        let undo = ["timeline", "undo", String(changeSet)] + (database.db.map { ["--db", $0] } ?? [])
+        StandardError.write(
+            "deleted \(ids.count) event\(ids.count == 1 ? "" : "s") (change \(changeSet)); "
+                + "to undo it: \(ChangeDescription.commandLine(undo).shownInMessage(limit: 300))\n")
     }
 }

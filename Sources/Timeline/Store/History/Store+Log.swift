@@ -308,7 +308,7 @@ struct ChangeDescriber {
     }
 
     /// The field a link row is shown under: actor, tag, source, quote, alias, affiliation, member, clause.
-    private func linkField(_ table: HistoryTable) -> String {
+    func linkField(_ table: HistoryTable) -> String {
         switch table.name {
         case "event_actors": "actor"
         case "event_tags": "tag"
@@ -346,6 +346,12 @@ struct ChangeDescriber {
     }
 
     // MARK: - Names
+
+    /// The record an entry is about, as a person names it: `event launch`, `actor Google`.
+    mutating func label(of entry: HistoryEntry) throws -> String {
+        guard case .integer(let rowID) = entry.rowKey else { return entry.table.record.rawValue }
+        return "\(entry.table.record.rawValue) \(try name(of: entry.table.record, rowID: rowID))"
+    }
 
     /// How a person names record `rowID`: an event's, partnership's or source's id, an actor's
     /// or tag's name; as it is now, else as it was when last changed, else `#rowID`.

@@ -107,7 +107,7 @@ extension SourceCommand {
             var source = Source(id: id)
             try fields.apply(to: &source)
             let normalized = try source.normalized()
-            print(try database.open(.create, recording: change.description()).addSource(normalized))
+            print(try database.open(.create, recording: change.description()).addSource(normalized).value)
         }
     }
 }
