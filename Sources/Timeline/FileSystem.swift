@@ -13,6 +13,12 @@ public enum FileSystem {
         case missing, folder, file
     }
 
+    /// The folder for temporary files: `$TMPDIR`, else `/tmp`.
+    public static var temporaryFolder: String {
+        guard let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty else { return "/tmp" }
+        return value
+    }
+
     /// What is at `path` (following symbolic links).
     public static func entry(at path: String) -> Entry {
         var status = stat()

@@ -8,7 +8,8 @@ import Darwin
 /// the destination holds the old content or the whole new one, even across a power loss.
 ///
 /// The temporary file is `.NAME.PID.tmp` in the destination's folder (PID: this process), so two
-/// processes never share one, and the same file system makes the final `rename(2)` or `link(2)`
+/// processes never share one (`.NAME.PID-N.tmp` when one process makes several at once, told
+/// apart by `serial`), and the same file system makes the final `rename(2)` or `link(2)`
 /// atomic. A process killed midway leaves its temporary file behind; the next `TemporaryFile`
 /// for the same destination removes it (and the `-journal`, `-wal` and `-shm` files SQLite may
 /// have left beside it) once that process no longer exists.
@@ -27,16 +28,17 @@ public struct TemporaryFile: Sendable {
 
     /// Names the temporary file for `destination`, first removing stale ones left for it by
     /// processes that no longer run. Creates nothing.
-    public init(beside destination: String) {
+    public init(beside destination: String, serial: Int? = nil) {
         Self.removeStale(beside: destination)
         self.destination = destination
-        self.path = Self.path(beside: destination, processID: getpid())
+        self.path = Self.path(beside: destination, processID: getpid(), serial: serial)
     }
 
-    /// `.NAME.PID.tmp` in the folder of `destination`.
-    static func path(beside destination: String, processID: Int32) -> String {
+    /// `.NAME.PID.tmp` (or `.NAME.PID-SERIAL.tmp`) in the folder of `destination`.
+    static func path(beside destination: String, processID: Int32, serial: Int? = nil) -> String {
         let folder = FileSystem.folder(of: destination)
-        return (folder == "/" ? "" : folder) + "/." + FileSystem.name(of: destination) + ".\(processID).tmp"
+        let process = serial.map { "\(processID)-\($0)" } ?? "\(processID)"
+        return (folder == "/" ? "" : folder) + "/." + FileSystem.name(of: destination) + ".\(process).tmp"
     }
 
     /// Removes the temporary files of `destination` (and their SQLite companions) whose process
@@ -57,12 +59,17 @@ public struct TemporaryFile: Sendable {
         return removed.sorted()
     }
 
-    /// The PID in "PID.tmp" or "PID.tmp-wal" (what follows ".NAME."), or nil for any other name.
+    /// The PID in "PID.tmp", "PID-N.tmp" or "PID.tmp-wal" (what follows ".NAME."), or nil for any
+    /// other name.
     private static func processID(inTemporaryName rest: Substring) -> pid_t? {
         guard let dot = rest.firstIndex(of: "."), dot > rest.startIndex else { return nil }
         let suffix = rest[dot...]
         guard suffix == ".tmp" || companionSuffixes.contains(where: { suffix == ".tmp" + $0 }) else { return nil }
-        let digits = rest[..<dot]
+        var digits = rest[..<dot]
+        if let dash = digits.firstIndex(of: "-") {
+            guard digits[digits.index(after: dash)...].isASCIIDigits else { return nil }
+            digits = digits[..<dash]
+        }
         guard digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return pid_t(exactly: Int64(digits) ?? -1)
     }

@@ -102,6 +102,33 @@ func noteCreatedRecords<Value>(_ written: Written<Value>) {
     StandardError.write("note: created \(written.createdByReference.joined(separator: ", "))\n")
 }
 
+/// Reads a moment of the history (`--as-of`, `log --since`); a bad one is a usage error.
+func parseMoment(_ text: String) throws -> HistoryMoment {
+    do {
+        return try HistoryMoment(parsing: text)
+    } catch let error as TimelineError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// `--as-of`: the timeline as it stood at a moment of its history (show, export, get).
+struct AsOfOptions: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The timeline as it stood then, rebuilt from its history: a date (to the end of that day, UTC) or a time (2026-12-01T14:30).",
+            valueName: "date"), transform: parseMoment)
+    var moment: HistoryMoment?
+
+    /// `store`, or the timeline as it stood at the moment given.
+    func store(_ store: Store) throws -> Store {
+        guard let moment else { return store }
+        let past = try store.asOf(moment)
+        Interruption.watch(past)
+        return past
+    }
+}
+
 /// The filters shared by `show`, `search` and `export`.
 struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events that reach this date or later.", valueName: "date"))

@@ -193,6 +193,20 @@ struct HistoryUndoTests {
         #expect(try store.actor(named: "Newcomer") != nil)
     }
 
+    @Test func puttingBackARecordThatRefersToOneDeletedSinceIsRefused() throws {
+        let store = try example()
+        let removed = try #require(try store.remove(ids: ["google-rochester-office"]).changeSet)
+        let partnership = try #require(try store.removePartnership(id: "mayo-google-cloud").changeSet)
+        #expect(
+            throws: TimelineError.undoBlocked(
+                changeSet: removed, record: "event google-rochester-office",
+                reason: "it refers to a record deleted since; undo that deletion first")
+        ) { try store.undo(changeSet: removed, force: true) }
+        try store.undo(changeSet: partnership)
+        try store.undo(changeSet: removed)
+        #expect(try store.event(id: "google-rochester-office")?.partnership == "mayo-google-cloud")
+    }
+
     @Test func undoingWhatWouldAlsoChangeOtherRecordsIsAConflict() throws {
         let store = try example()
         let partnership = try #require(

@@ -137,8 +137,14 @@ struct OutputFileTests {
         let maximum = try String(contentsOfFile: "/proc/sys/kernel/pid_max", encoding: .utf8)
         let dead = Int(maximum.trimmingCharacters(in: .whitespacesAndNewlines))! + 1
         let alive = getpid()
-        let stale = [".out.json.\(dead).tmp", ".out.json.\(dead).tmp-journal", ".out.json.\(dead).tmp-wal", ".out.json.\(dead).tmp-shm"]
-        let kept = [".out.json.\(alive).tmp", ".other.json.\(dead).tmp", ".out.json.x\(dead).tmp"]
+        let stale = [
+            ".out.json.\(dead).tmp", ".out.json.\(dead).tmp-journal", ".out.json.\(dead).tmp-wal", ".out.json.\(dead).tmp-shm",
+            ".out.json.\(dead)-3.tmp", ".out.json.\(dead)-3.tmp-wal",
+        ]
+        let kept = [
+            ".out.json.\(alive).tmp", ".out.json.\(alive)-2.tmp", ".other.json.\(dead).tmp", ".out.json.x\(dead).tmp",
+            ".out.json.\(dead)-x.tmp",
+        ]
         for name in stale + kept { try Data("partial".utf8).write(to: URL(fileURLWithPath: folder.path(name))) }
         #expect(try runTimeline(["export", "--output", "out.json"], in: folder).status == 0)
         let left = try folderContents(folder).filter { !$0.hasPrefix("timeline.db-") }

@@ -38,6 +38,8 @@ public final class Store {
     public var changeDescription = ChangeDescription(command: ChangeDescription.commandLine(CommandLine.arguments))
     /// The change set the current write transaction records into.
     private(set) var currentChangeSet: Int64?
+    /// The temporary file this store reads, removed with it (a copy made by `asOf`).
+    var temporaryCopy: TemporaryFile?
 
     /// What the caller intends to do with the file.
     public enum Access: Sendable {
@@ -160,6 +162,10 @@ public final class Store {
     /// for ever. Not when Litestream replicates the file (its `_litestream_seq` table): it
     /// manages the log, and a log emptied behind its back makes it send the whole file again.
     deinit {
+        if let temporaryCopy {
+            temporaryCopy.remove()
+            return
+        }
         guard wroteToFile else { return }
         try? database.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
         guard (FileSystem.size(of: path + "-wal") ?? 0) > Self.logLimit,

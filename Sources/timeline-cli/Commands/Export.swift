@@ -21,6 +21,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var asOf: AsOfOptions
 
     @Option(help: ArgumentHelp("Output format (default: from --output's extension, else json).", valueName: "format"))
     var format: WritableFormat?
@@ -71,7 +72,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let format = try format?.format ?? outputFormat()
-        let store = try database.open(.read)
+        let store = try asOf.store(try database.open(.read))
         var options = OutputOptions()
         options.byteOrderMark = bom
         options.neutralizeFormulas = !noFormulaEscape

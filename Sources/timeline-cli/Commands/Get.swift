@@ -14,13 +14,15 @@ struct Get: ParsableCommand {
     @Argument(help: "The event's id, or a start of it that no other id has.")
     var id: String
 
+    @OptionGroup var asOf: AsOfOptions
+
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: Layout = .text
 
     @OptionGroup var colors: ColorOptions
 
     func run() throws {
-        let store = try database.open(.read)
+        let store = try asOf.store(try database.open(.read))
         let event = try store.event(matching: id)
         try printing { output in
             switch format {

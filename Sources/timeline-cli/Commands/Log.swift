@@ -29,8 +29,9 @@ struct Log: ParsableCommand {
     var partnership: String?
 
     @Option(
-        help: ArgumentHelp("Only changes made on this date (UTC) or later: 2026-12-01, yesterday, 2026-12-01T14:30.", valueName: "date"))
-    var since: String?
+        help: ArgumentHelp("Only changes made on this date (UTC) or later: 2026-12-01, yesterday, 2026-12-01T14:30.", valueName: "date"),
+        transform: parseMoment)
+    var since: HistoryMoment?
 
     @Option(help: ArgumentHelp("Only changes by this author.", valueName: "name"))
     var author: String?
@@ -48,14 +49,7 @@ struct Log: ParsableCommand {
     }
 
     func run() throws {
-        var filter = HistoryFilter(author: author, limit: limit)
-        if let since {
-            do {
-                filter.since = try HistoryMoment(parsing: since)
-            } catch let error as TimelineError {
-                throw ValidationError(error.description)
-            }
-        }
+        var filter = HistoryFilter(since: since, author: author, limit: limit)
         if let event { filter.record = RecordReference(kind: .event, id: event) }
         if let actor { filter.record = RecordReference(kind: .actor, id: actor) }
         if let partnership { filter.record = RecordReference(kind: .partnership, id: partnership) }

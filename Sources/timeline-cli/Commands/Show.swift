@@ -14,14 +14,16 @@ struct Show: ParsableCommand {
               timeline show --actor "Mayo Clinic" --tag cloud --format markdown
               timeline show --partnership mayo-google-cloud
               timeline show --on 2022-10 --format json | jq '.events[].title'
+              timeline show --as-of 2026-12-01
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var asOf: AsOfOptions
 
     @OptionGroup var listing: ListingOptions
 
     func run() throws {
-        try listing.printEvents(of: try database.open(.read), matching: try filters.filter())
+        try listing.printEvents(of: try asOf.store(try database.open(.read)), matching: try filters.filter())
     }
 }

@@ -34,7 +34,9 @@ extension Store {
                 } catch let error as DatabaseError where error.isForeignKeyViolation {
                     throw TimelineError.undoBlocked(
                         changeSet: id, record: try describer.label(of: entry),
-                        reason: "later records still refer to it; undo or change those first")
+                        reason: entry.operation == .delete
+                            ? "it refers to a record deleted since; undo that deletion first"
+                            : "later records still refer to it; undo or change those first")
                 } catch let error as DatabaseError where error.isConstraintViolation {
                     throw TimelineError.undoBlocked(
                         changeSet: id, record: try describer.label(of: entry), reason: error.message.shownInMessage(limit: 200))
