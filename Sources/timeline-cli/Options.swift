@@ -176,6 +176,12 @@ struct FilterOptions: ParsableArguments {
         _ = try filter()
     }
 
+    /// True when no filter was given.
+    var isEmpty: Bool {
+        since == nil && until == nil && on == nil && actors.isEmpty && !exactActors && partnership == nil && kind == nil && tags.isEmpty
+            && search == nil && limit == nil && !reverse
+    }
+
     /// The filter the options describe, its dates read as `dates` says.
     func filter() throws -> EventFilter {
         func read(_ text: String?, _ option: String) throws -> PartialDate? { try text.map { try dates.read($0, option: option) } }

@@ -8,6 +8,7 @@ struct Export: ParsableCommand {
         discussion: """
             Formats:
             \(Format.helpLines(writable: true))
+              history         the history of every change, the audit trail to archive (JSON Lines)
             Without --format, the extension of --output decides; stdout gets json. With --output \
             the file is written whole or not at all. Every format streams: memory stays flat.
             Examples:
@@ -24,7 +25,7 @@ struct Export: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
 
     @Option(help: ArgumentHelp("Output format (default: from --output's extension, else json).", valueName: "format"))
-    var format: WritableFormat?
+    var format: ExportFormat?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -68,9 +69,13 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         guard width >= 480 && width <= 20_000 else { throw ValidationError("--width must be between 480 and 20000 pixels, not \(width)") }
+        if format?.isHistory == true && (!filters.isEmpty || asOf.moment != nil) {
+            throw ValidationError("--format history writes the whole history: it takes no filters and no --as-of")
+        }
     }
 
     func run() throws {
+        if format?.isHistory == true { return try writeHistory() }
         let format = try format?.format ?? outputFormat()
         let store = try asOf.store(try database.open(.read))
         var options = OutputOptions()
@@ -98,6 +103,47 @@ struct Export: ParsableCommand {
             throw error
         }
     }
+
+    /// `--format history`: the audit trail, to stdout or `--output`.
+    private func writeHistory() throws {
+        let store = try database.open(.read)
+        let writer = AuditTrailWriter()
+        guard let output else {
+            var standardOutput = StandardOutput()
+            defer { standardOutput.flush() }
+            try store.forEachAuditTrailItem { writer.write($0, to: &standardOutput) }
+            return
+        }
+        let path = database.path
+        var file = try OutputFile(path: output, protecting: [path, path + "-wal", path + "-shm"])
+        do {
+            try store.forEachAuditTrailItem { writer.write($0, to: &file) }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}
+
+/// What `export --format` takes: a format of the events, or `history` (the audit trail).
+struct ExportFormat: ExpressibleByArgument {
+    /// The events' format; nil for the history.
+    let format: Format?
+
+    var isHistory: Bool { format == nil }
+
+    init?(argument: String) {
+        if argument.lowercased() == "history" {
+            format = nil
+        } else if let writable = WritableFormat(argument: argument) {
+            format = writable.format
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { WritableFormat.allValueStrings + ["history"] }
 }
 
 extension TimelineJSWriter.Grouping: ExpressibleByArgument {}

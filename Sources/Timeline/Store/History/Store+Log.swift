@@ -112,6 +112,39 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The values of `columns` of the row `key` right after `entry`: from the row's next entries
+    /// that changed them, else from the row as it is now. Absent when the row is gone.
+    func values(after entry: HistoryEntry, key: [DatabaseValue], columns: [String]) throws -> [String: DatabaseValue] {
+        var values: [String: DatabaseValue] = [:]
+        var missing = Set(columns)
+        let later = try database.cachedStatement(
+            """
+            SELECT old FROM history WHERE table_name = ? AND row_key = ? AND row_key2 IS ? AND id > ? AND operation <> 'insert'
+            ORDER BY id
+            """
+        ).map([entry.table.name, key[0], key.count > 1 ? key[1] : .null, entry.id]) { $0[0] as String? }
+        for old in later where !missing.isEmpty {
+            guard let old else { continue }
+            for (column, value) in try database.cachedStatement("SELECT key, value FROM json_each(?)").map(
+                [old], { ($0[0] as String, $0.value(at: 1)) })
+            where missing.contains(column) {
+                values[column] = value
+                missing.remove(column)
+            }
+        }
+        if !missing.isEmpty {
+            let wanted = columns.filter(missing.contains)
+            let list = wanted.map { "\"\($0)\"" }.joined(separator: ", ")
+            try database.makeStatement("SELECT \(list) FROM \"\(entry.table.name)\" WHERE \(entry.table.keyCondition())").first(key) {
+                row in
+                for (index, column) in wanted.enumerated() { values[column] = row.value(at: index) }
+            }
+        }
+        return values
+    }
+}
+
 /// Turns history entries into what a person reads: records by their ids and names, fields by
 /// their names, links as the actors, tags and sources they name, each with its value before
 /// and after. Remembers the names it looked up.
@@ -181,7 +214,7 @@ struct ChangeDescriber {
         var change = RecordChange(kind: table.record, id: try name(of: table.record, rowID: rowID), operation: .changed)
         switch entry.operation {
         case .insert:
-            let new = try valuesAfter(entry, key: key, columns: try table.columns(in: database))
+            let new = try store.values(after: entry, key: key, columns: try table.columns(in: database))
             if isOwnRow {
                 change.operation = .added
                 change.fields = try shownFields(of: table, old: [:], new: new)
@@ -190,7 +223,7 @@ struct ChangeDescriber {
             }
         case .update:
             let old = Dictionary(try entry.oldValues(in: database).map { ($0.column, $0.value) }, uniquingKeysWith: { a, _ in a })
-            let new = try valuesAfter(entry, key: key, columns: try table.columns(in: database))
+            let new = try store.values(after: entry, key: key, columns: try table.columns(in: database))
             if isOwnRow {
                 change.fields = try shownFields(of: table, old: old, new: new.filter { old[$0.key] != nil })
             } else {
@@ -229,37 +262,6 @@ struct ChangeDescriber {
         let first = try endName(entry.rowKey)
         let lastName = try endName(last)
         return RecordChange(kind: table.record, id: first == lastName ? first : "\(first) … \(lastName)", operation: .added, count: count)
-    }
-
-    /// The values of `columns` of the row `key` right after `entry`: from the row's next entries
-    /// that changed them, else from the row as it is now. Absent when the row is gone.
-    private func valuesAfter(_ entry: HistoryEntry, key: [DatabaseValue], columns: [String]) throws -> [String: DatabaseValue] {
-        var values: [String: DatabaseValue] = [:]
-        var missing = Set(columns)
-        let later = try database.cachedStatement(
-            """
-            SELECT old FROM history WHERE table_name = ? AND row_key = ? AND row_key2 IS ? AND id > ? AND operation <> 'insert'
-            ORDER BY id
-            """
-        ).map([entry.table.name, key[0], key.count > 1 ? key[1] : .null, entry.id]) { $0[0] as String? }
-        for old in later where !missing.isEmpty {
-            guard let old else { continue }
-            for (column, value) in try database.cachedStatement("SELECT key, value FROM json_each(?)").map(
-                [old], { ($0[0] as String, $0.value(at: 1)) })
-            where missing.contains(column) {
-                values[column] = value
-                missing.remove(column)
-            }
-        }
-        if !missing.isEmpty {
-            let wanted = columns.filter(missing.contains)
-            let list = wanted.map { "\"\($0)\"" }.joined(separator: ", ")
-            try database.makeStatement("SELECT \(list) FROM \"\(entry.table.name)\" WHERE \(entry.table.keyCondition())").first(key) {
-                row in
-                for (index, column) in wanted.enumerated() { values[column] = row.value(at: index) }
-            }
-        }
-        return values
     }
 
     // MARK: - Fields
