@@ -4,8 +4,9 @@
 --
 -- `changes` holds one row per user action (a change set): an `add`, an `edit`, an `import`, a
 -- statement typed in the sqlite3 shell or Datasette. `history` holds one row per row that action
--- inserted, updated or deleted, with the row's previous values (a reverse diff): the new values
--- are the next state, i.e. the `old` of the row's next entry, or the row as it is now.
+-- inserted, updated or deleted, with the row's values before and after (for an update, the
+-- columns that changed): enough to undo it, to replay it, and to check that replaying the history
+-- gives today's rows.
 --
 -- Triggers on every table of records write `history`, so nothing bypasses it. A timeline command
 -- opens its change set (open = 1) inside its transaction and closes it before committing; a
@@ -42,9 +43,11 @@ CREATE TABLE history (
     -- every row whose row_key is from row_key to last_row_key, as the change set left them.
     last_row_key ANY,
     operation    TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
-    -- The row before the change, as a JSON object: every column for a delete, the columns that
-    -- changed for an update (NULLs kept as null), NULL for an insert.
-    old          TEXT
+    -- The row before and after the change, as JSON objects (NULLs kept as null): for an insert
+    -- every column in `new`; for an update the columns that changed, in both; for a delete every
+    -- column in `old`. Both NULL for a range.
+    old          TEXT,
+    new          TEXT
 ) STRICT;
 
 CREATE INDEX history_by_change ON history (change_id);
@@ -53,15 +56,15 @@ CREATE INDEX history_by_row ON history (table_name, row_key, row_key2);
 -- The triggers write through this view, so that finding (or starting) the change set is in one
 -- place. 'now' is the same for every row one statement changes, so a statement typed by hand
 -- is one change set.
-CREATE VIEW history_recorder AS SELECT table_name, row_key, row_key2, operation, old FROM history;
+CREATE VIEW history_recorder AS SELECT table_name, row_key, row_key2, operation, old, new FROM history;
 
 CREATE TRIGGER history_recorder_insert INSTEAD OF INSERT ON history_recorder
 BEGIN
     INSERT INTO changes (at, command) SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'sqlite3'
     WHERE NOT EXISTS (SELECT 1 FROM changes WHERE id = (SELECT max(id) FROM changes) AND (open = 1
         OR (command = 'sqlite3' AND author IS NULL AND at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))));
-    INSERT INTO history (change_id, table_name, row_key, row_key2, operation, old)
-    VALUES ((SELECT max(id) FROM changes), NEW.table_name, NEW.row_key, NEW.row_key2, NEW.operation, NEW.old);
+    INSERT INTO history (change_id, table_name, row_key, row_key2, operation, old, new)
+    VALUES ((SELECT max(id) FROM changes), NEW.table_name, NEW.row_key, NEW.row_key2, NEW.operation, NEW.old, NEW.new);
 END;
 
 -- What the file holds when history begins is its first change set: every row, inserted.
@@ -104,7 +107,8 @@ SELECT (SELECT max(id) FROM changes), 'quotes', min(event_id), max(event_id), 'i
 -- actors: row_key is id.
 CREATE TRIGGER actors_history_insert AFTER INSERT ON actors
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('actors', NEW.id, NULL, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('actors', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'name', NEW.name, 'kind', NEW.kind, 'part_of', NEW.part_of));
 END;
 CREATE TRIGGER actors_history_update AFTER UPDATE ON actors
 WHEN OLD.id IS NOT NEW.id
@@ -112,12 +116,12 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.kind IS NOT NEW.kind COLLATE BINARY
     OR OLD.part_of IS NOT NEW.part_of
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'actors', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
-        UNION ALL SELECT 'kind', OLD.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
-        UNION ALL SELECT 'part_of', OLD.part_of WHERE OLD.part_of IS NOT NEW.part_of);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'actors', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
+        UNION ALL SELECT 'kind', OLD.kind, NEW.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
+        UNION ALL SELECT 'part_of', OLD.part_of, NEW.part_of WHERE OLD.part_of IS NOT NEW.part_of);
 END;
 CREATE TRIGGER actors_history_delete AFTER DELETE ON actors
 BEGIN
@@ -128,16 +132,17 @@ END;
 -- actor_aliases: row_key is actor_id, row_key2 alias.
 CREATE TRIGGER actor_aliases_history_insert AFTER INSERT ON actor_aliases
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('actor_aliases', NEW.actor_id, NEW.alias, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('actor_aliases', NEW.actor_id, NEW.alias, 'insert', json_object('alias', NEW.alias, 'actor_id', NEW.actor_id));
 END;
 CREATE TRIGGER actor_aliases_history_update AFTER UPDATE ON actor_aliases
 WHEN OLD.alias IS NOT NEW.alias COLLATE BINARY
     OR OLD.actor_id IS NOT NEW.actor_id
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'actor_aliases', NEW.actor_id, NEW.alias, 'update', json_group_object(name, value) FROM (
-        SELECT 'alias' AS name, OLD.alias AS value WHERE OLD.alias IS NOT NEW.alias COLLATE BINARY
-        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'actor_aliases', NEW.actor_id, NEW.alias, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'alias' AS name, OLD.alias AS old, NEW.alias AS new WHERE OLD.alias IS NOT NEW.alias COLLATE BINARY
+        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id);
 END;
 CREATE TRIGGER actor_aliases_history_delete AFTER DELETE ON actor_aliases
 BEGIN
@@ -148,7 +153,8 @@ END;
 -- affiliations: row_key is person_id, row_key2 id.
 CREATE TRIGGER affiliations_history_insert AFTER INSERT ON affiliations
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('affiliations', NEW.person_id, NEW.id, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('affiliations', NEW.person_id, NEW.id, 'insert', json_object('id', NEW.id, 'person_id', NEW.person_id, 'organization_id', NEW.organization_id, 'role', NEW.role, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end"));
 END;
 CREATE TRIGGER affiliations_history_update AFTER UPDATE ON affiliations
 WHEN OLD.id IS NOT NEW.id
@@ -159,15 +165,15 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.start IS NOT NEW.start COLLATE BINARY
     OR OLD."end" IS NOT NEW."end" COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'affiliations', NEW.person_id, NEW.id, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'person_id', OLD.person_id WHERE OLD.person_id IS NOT NEW.person_id
-        UNION ALL SELECT 'organization_id', OLD.organization_id WHERE OLD.organization_id IS NOT NEW.organization_id
-        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'affiliations', NEW.person_id, NEW.id, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'person_id', OLD.person_id, NEW.person_id WHERE OLD.person_id IS NOT NEW.person_id
+        UNION ALL SELECT 'organization_id', OLD.organization_id, NEW.organization_id WHERE OLD.organization_id IS NOT NEW.organization_id
+        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY);
 END;
 CREATE TRIGGER affiliations_history_delete AFTER DELETE ON affiliations
 BEGIN
@@ -178,16 +184,17 @@ END;
 -- tags: row_key is id.
 CREATE TRIGGER tags_history_insert AFTER INSERT ON tags
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('tags', NEW.id, NULL, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('tags', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'name', NEW.name));
 END;
 CREATE TRIGGER tags_history_update AFTER UPDATE ON tags
 WHEN OLD.id IS NOT NEW.id
     OR OLD.name IS NOT NEW.name COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'tags', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'tags', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY);
 END;
 CREATE TRIGGER tags_history_delete AFTER DELETE ON tags
 BEGIN
@@ -198,7 +205,8 @@ END;
 -- sources: row_key is id.
 CREATE TRIGGER sources_history_insert AFTER INSERT ON sources
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('sources', NEW.id, NULL, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('sources', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'url', NEW.url, 'publisher', NEW.publisher, 'author', NEW.author, 'published', NEW.published, 'accessed', NEW.accessed, 'archived_url', NEW.archived_url, 'language', NEW.language));
 END;
 CREATE TRIGGER sources_history_update AFTER UPDATE ON sources
 WHEN OLD.id IS NOT NEW.id
@@ -212,18 +220,18 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
     OR OLD.language IS NOT NEW.language COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'sources', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'title', OLD.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
-        UNION ALL SELECT 'url', OLD.url WHERE OLD.url IS NOT NEW.url COLLATE BINARY
-        UNION ALL SELECT 'publisher', OLD.publisher WHERE OLD.publisher IS NOT NEW.publisher COLLATE BINARY
-        UNION ALL SELECT 'author', OLD.author WHERE OLD.author IS NOT NEW.author COLLATE BINARY
-        UNION ALL SELECT 'published', OLD.published WHERE OLD.published IS NOT NEW.published COLLATE BINARY
-        UNION ALL SELECT 'accessed', OLD.accessed WHERE OLD.accessed IS NOT NEW.accessed COLLATE BINARY
-        UNION ALL SELECT 'archived_url', OLD.archived_url WHERE OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
-        UNION ALL SELECT 'language', OLD.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'sources', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'title', OLD.title, NEW.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
+        UNION ALL SELECT 'url', OLD.url, NEW.url WHERE OLD.url IS NOT NEW.url COLLATE BINARY
+        UNION ALL SELECT 'publisher', OLD.publisher, NEW.publisher WHERE OLD.publisher IS NOT NEW.publisher COLLATE BINARY
+        UNION ALL SELECT 'author', OLD.author, NEW.author WHERE OLD.author IS NOT NEW.author COLLATE BINARY
+        UNION ALL SELECT 'published', OLD.published, NEW.published WHERE OLD.published IS NOT NEW.published COLLATE BINARY
+        UNION ALL SELECT 'accessed', OLD.accessed, NEW.accessed WHERE OLD.accessed IS NOT NEW.accessed COLLATE BINARY
+        UNION ALL SELECT 'archived_url', OLD.archived_url, NEW.archived_url WHERE OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
+        UNION ALL SELECT 'language', OLD.language, NEW.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY);
 END;
 CREATE TRIGGER sources_history_delete AFTER DELETE ON sources
 BEGIN
@@ -234,7 +242,8 @@ END;
 -- partnerships: row_key is id.
 CREATE TRIGGER partnerships_history_insert AFTER INSERT ON partnerships
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnerships', NEW.id, NULL, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('partnerships', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'name', NEW.name, 'summary', NEW.summary, 'term', NEW.term, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'created_at', NEW.created_at, 'updated_at', NEW.updated_at));
 END;
 CREATE TRIGGER partnerships_history_update AFTER UPDATE ON partnerships
 WHEN OLD.id IS NOT NEW.id
@@ -248,18 +257,18 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.created_at IS NOT NEW.created_at COLLATE BINARY
     OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'partnerships', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'name', OLD.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
-        UNION ALL SELECT 'summary', OLD.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
-        UNION ALL SELECT 'term', OLD.term WHERE OLD.term IS NOT NEW.term COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
-        UNION ALL SELECT 'created_at', OLD.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-        UNION ALL SELECT 'updated_at', OLD.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'partnerships', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
+        UNION ALL SELECT 'summary', OLD.summary, NEW.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
+        UNION ALL SELECT 'term', OLD.term, NEW.term WHERE OLD.term IS NOT NEW.term COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
+        UNION ALL SELECT 'created_at', OLD.created_at, NEW.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+        UNION ALL SELECT 'updated_at', OLD.updated_at, NEW.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY);
 END;
 CREATE TRIGGER partnerships_history_delete AFTER DELETE ON partnerships
 BEGIN
@@ -270,7 +279,8 @@ END;
 -- partnership_members: row_key is partnership_id, row_key2 position.
 CREATE TRIGGER partnership_members_history_insert AFTER INSERT ON partnership_members
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_members', NEW.partnership_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('partnership_members', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role));
 END;
 CREATE TRIGGER partnership_members_history_update AFTER UPDATE ON partnership_members
 WHEN OLD.partnership_id IS NOT NEW.partnership_id
@@ -278,12 +288,12 @@ WHEN OLD.partnership_id IS NOT NEW.partnership_id
     OR OLD.actor_id IS NOT NEW.actor_id
     OR OLD.role IS NOT NEW.role COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'partnership_members', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
-        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'partnership_members', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
+        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
 END;
 CREATE TRIGGER partnership_members_history_delete AFTER DELETE ON partnership_members
 BEGIN
@@ -294,18 +304,19 @@ END;
 -- partnership_terms: row_key is partnership_id, row_key2 position.
 CREATE TRIGGER partnership_terms_history_insert AFTER INSERT ON partnership_terms
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_terms', NEW.partnership_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('partnership_terms', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'clause', NEW.clause));
 END;
 CREATE TRIGGER partnership_terms_history_update AFTER UPDATE ON partnership_terms
 WHEN OLD.partnership_id IS NOT NEW.partnership_id
     OR OLD.position IS NOT NEW.position
     OR OLD.clause IS NOT NEW.clause COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'partnership_terms', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'clause', OLD.clause WHERE OLD.clause IS NOT NEW.clause COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'partnership_terms', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'clause', OLD.clause, NEW.clause WHERE OLD.clause IS NOT NEW.clause COLLATE BINARY);
 END;
 CREATE TRIGGER partnership_terms_history_delete AFTER DELETE ON partnership_terms
 BEGIN
@@ -316,7 +327,8 @@ END;
 -- partnership_sources: row_key is partnership_id, row_key2 position.
 CREATE TRIGGER partnership_sources_history_insert AFTER INSERT ON partnership_sources
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('partnership_sources', NEW.partnership_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('partnership_sources', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
 CREATE TRIGGER partnership_sources_history_update AFTER UPDATE ON partnership_sources
 WHEN OLD.partnership_id IS NOT NEW.partnership_id
@@ -324,12 +336,12 @@ WHEN OLD.partnership_id IS NOT NEW.partnership_id
     OR OLD.source_id IS NOT NEW.source_id
     OR OLD.locator IS NOT NEW.locator COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'partnership_sources', NEW.partnership_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS value WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'partnership_sources', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
 END;
 CREATE TRIGGER partnership_sources_history_delete AFTER DELETE ON partnership_sources
 BEGIN
@@ -340,7 +352,8 @@ END;
 -- events: row_key is id.
 CREATE TRIGGER events_history_insert AFTER INSERT ON events
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('events', NEW.id, NULL, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('events', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id));
 END;
 CREATE TRIGGER events_history_update AFTER UPDATE ON events
 WHEN OLD.id IS NOT NEW.id
@@ -358,22 +371,22 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
     OR OLD.partnership_id IS NOT NEW.partnership_id
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'events', NEW.id, NULL, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'title', OLD.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
-        UNION ALL SELECT 'summary', OLD.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
-        UNION ALL SELECT 'kind', OLD.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
-        UNION ALL SELECT 'precision', OLD.precision WHERE OLD.precision IS NOT NEW.precision COLLATE BINARY
-        UNION ALL SELECT 'uncertain', OLD.uncertain WHERE OLD.uncertain IS NOT NEW.uncertain
-        UNION ALL SELECT 'approximate', OLD.approximate WHERE OLD.approximate IS NOT NEW.approximate
-        UNION ALL SELECT 'created_at', OLD.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-        UNION ALL SELECT 'updated_at', OLD.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
-        UNION ALL SELECT 'partnership_id', OLD.partnership_id WHERE OLD.partnership_id IS NOT NEW.partnership_id);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'events', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
+        UNION ALL SELECT 'title', OLD.title, NEW.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
+        UNION ALL SELECT 'summary', OLD.summary, NEW.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
+        UNION ALL SELECT 'kind', OLD.kind, NEW.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
+        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
+        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
+        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
+        UNION ALL SELECT 'precision', OLD.precision, NEW.precision WHERE OLD.precision IS NOT NEW.precision COLLATE BINARY
+        UNION ALL SELECT 'uncertain', OLD.uncertain, NEW.uncertain WHERE OLD.uncertain IS NOT NEW.uncertain
+        UNION ALL SELECT 'approximate', OLD.approximate, NEW.approximate WHERE OLD.approximate IS NOT NEW.approximate
+        UNION ALL SELECT 'created_at', OLD.created_at, NEW.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
+        UNION ALL SELECT 'updated_at', OLD.updated_at, NEW.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
+        UNION ALL SELECT 'partnership_id', OLD.partnership_id, NEW.partnership_id WHERE OLD.partnership_id IS NOT NEW.partnership_id);
 END;
 CREATE TRIGGER events_history_delete AFTER DELETE ON events
 BEGIN
@@ -384,7 +397,8 @@ END;
 -- event_actors: row_key is event_id, row_key2 position.
 CREATE TRIGGER event_actors_history_insert AFTER INSERT ON event_actors
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_actors', NEW.event_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('event_actors', NEW.event_id, NEW.position, 'insert', json_object('event_id', NEW.event_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role));
 END;
 CREATE TRIGGER event_actors_history_update AFTER UPDATE ON event_actors
 WHEN OLD.event_id IS NOT NEW.event_id
@@ -392,12 +406,12 @@ WHEN OLD.event_id IS NOT NEW.event_id
     OR OLD.actor_id IS NOT NEW.actor_id
     OR OLD.role IS NOT NEW.role COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'event_actors', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'actor_id', OLD.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
-        UNION ALL SELECT 'role', OLD.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'event_actors', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
+        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
 END;
 CREATE TRIGGER event_actors_history_delete AFTER DELETE ON event_actors
 BEGIN
@@ -408,16 +422,17 @@ END;
 -- event_tags: row_key is event_id, row_key2 tag_id.
 CREATE TRIGGER event_tags_history_insert AFTER INSERT ON event_tags
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_tags', NEW.event_id, NEW.tag_id, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('event_tags', NEW.event_id, NEW.tag_id, 'insert', json_object('event_id', NEW.event_id, 'tag_id', NEW.tag_id));
 END;
 CREATE TRIGGER event_tags_history_update AFTER UPDATE ON event_tags
 WHEN OLD.event_id IS NOT NEW.event_id
     OR OLD.tag_id IS NOT NEW.tag_id
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'event_tags', NEW.event_id, NEW.tag_id, 'update', json_group_object(name, value) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'tag_id', OLD.tag_id WHERE OLD.tag_id IS NOT NEW.tag_id);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'event_tags', NEW.event_id, NEW.tag_id, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'tag_id', OLD.tag_id, NEW.tag_id WHERE OLD.tag_id IS NOT NEW.tag_id);
 END;
 CREATE TRIGGER event_tags_history_delete AFTER DELETE ON event_tags
 BEGIN
@@ -428,7 +443,8 @@ END;
 -- event_sources: row_key is event_id, row_key2 position.
 CREATE TRIGGER event_sources_history_insert AFTER INSERT ON event_sources
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('event_sources', NEW.event_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('event_sources', NEW.event_id, NEW.position, 'insert', json_object('event_id', NEW.event_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
 CREATE TRIGGER event_sources_history_update AFTER UPDATE ON event_sources
 WHEN OLD.event_id IS NOT NEW.event_id
@@ -436,12 +452,12 @@ WHEN OLD.event_id IS NOT NEW.event_id
     OR OLD.source_id IS NOT NEW.source_id
     OR OLD.locator IS NOT NEW.locator COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'event_sources', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS value WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'event_sources', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
 END;
 CREATE TRIGGER event_sources_history_delete AFTER DELETE ON event_sources
 BEGIN
@@ -452,7 +468,8 @@ END;
 -- quotes: row_key is event_id, row_key2 position.
 CREATE TRIGGER quotes_history_insert AFTER INSERT ON quotes
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation) VALUES ('quotes', NEW.event_id, NEW.position, 'insert');
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
+    VALUES ('quotes', NEW.event_id, NEW.position, 'insert', json_object('id', NEW.id, 'event_id', NEW.event_id, 'position', NEW.position, 'speaker_id', NEW.speaker_id, 'text', NEW.text, 'language', NEW.language, 'translation', NEW.translation, 'translation_language', NEW.translation_language, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
 CREATE TRIGGER quotes_history_update AFTER UPDATE ON quotes
 WHEN OLD.id IS NOT NEW.id
@@ -466,18 +483,18 @@ WHEN OLD.id IS NOT NEW.id
     OR OLD.source_id IS NOT NEW.source_id
     OR OLD.locator IS NOT NEW.locator COLLATE BINARY
 BEGIN
-    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    SELECT 'quotes', NEW.event_id, NEW.position, 'update', json_group_object(name, value) FROM (
-        SELECT 'id' AS name, OLD.id AS value WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'event_id', OLD.event_id WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'speaker_id', OLD.speaker_id WHERE OLD.speaker_id IS NOT NEW.speaker_id
-        UNION ALL SELECT 'text', OLD.text WHERE OLD.text IS NOT NEW.text COLLATE BINARY
-        UNION ALL SELECT 'language', OLD.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY
-        UNION ALL SELECT 'translation', OLD.translation WHERE OLD.translation IS NOT NEW.translation COLLATE BINARY
-        UNION ALL SELECT 'translation_language', OLD.translation_language WHERE OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
-        UNION ALL SELECT 'source_id', OLD.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
+    SELECT 'quotes', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
+        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
+        UNION ALL SELECT 'event_id', OLD.event_id, NEW.event_id WHERE OLD.event_id IS NOT NEW.event_id
+        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
+        UNION ALL SELECT 'speaker_id', OLD.speaker_id, NEW.speaker_id WHERE OLD.speaker_id IS NOT NEW.speaker_id
+        UNION ALL SELECT 'text', OLD.text, NEW.text WHERE OLD.text IS NOT NEW.text COLLATE BINARY
+        UNION ALL SELECT 'language', OLD.language, NEW.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY
+        UNION ALL SELECT 'translation', OLD.translation, NEW.translation WHERE OLD.translation IS NOT NEW.translation COLLATE BINARY
+        UNION ALL SELECT 'translation_language', OLD.translation_language, NEW.translation_language WHERE OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
+        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
+        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
 END;
 CREATE TRIGGER quotes_history_delete AFTER DELETE ON quotes
 BEGIN

@@ -291,3 +291,45 @@ struct HistoryCommandLineRecordingTests {
         #expect(try HistoryRecordingTests.changeSets(empty).isEmpty, "a new file's history starts empty")
     }
 }
+
+/// `timeline check` and the history: replaying it backwards from today's rows must end with
+/// nothing, each step matching the rows.
+@Suite("History: check")
+struct HistoryCheckTests {
+    func historyFindings(_ store: Store) throws -> [String] {
+        try store.check().filter { $0.check.hasPrefix("history") || $0.check == "open-change-set" }.map(\.description)
+    }
+
+    @Test func aHistoryKeptByTheTriggersIsConsistent() throws {
+        let store = try memoryStore()
+        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
+        try store.importRecords(from: &reader)
+        try store.editEvent(id: "mayo-google-partnership") { $0.title = "Changed" }
+        try store.mergeActor("YouTube", into: "Google")
+        try store.database.execute("UPDATE events SET summary = NULL")
+        try store.remove(ids: ["pichai-statement-2019"])
+        #expect(try historyFindings(store).isEmpty)
+    }
+
+    @Test func changesMadeWithTheTriggersOffAreFound() throws {
+        let store = try memoryStore()
+        try store.add(Event(id: "a", title: "A", date: date("2019"), tags: ["t"]))
+        try store.editEvent(id: "a") { $0.title = "B" }
+        try store.database.executeScript(
+            """
+            DROP TRIGGER events_history_update; DROP TRIGGER tags_history_insert;
+            UPDATE events SET title = 'Sneaky';
+            INSERT INTO tags (name) VALUES ('unrecorded');
+            INSERT INTO changes (at, command, open) VALUES ('2026-01-01T00:00:00.000Z', 'sqlite3', 1);
+            """)
+        #expect(
+            try historyFindings(store) == [
+                "error: history-trigger: the trigger tags_history_insert is missing: changes to tags are not recorded",
+                "error: history-trigger: the trigger events_history_update is missing: changes to events are not recorded",
+                "warning: open-change-set: change set 3 is still open (opened by SQL typed by hand?): the next hand edits are recorded in it; "
+                    + "close it with UPDATE changes SET open = NULL WHERE open = 1",
+                "error: history: change set 2 set title of events row 1 to \"B\", but the later changes leave \"Sneaky\" there (changed without the history?)",
+                "error: history: 1 row of tags is not in the history (written with its triggers off?): the history does not give today's rows",
+            ])
+    }
+}

@@ -235,6 +235,7 @@ extension Store {
                     )
                 }
             }
+            step("the history") { findings += try historyFindings() }
             return findings
         }
     }

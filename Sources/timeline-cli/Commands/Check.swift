@@ -12,7 +12,8 @@ struct Check: ParsableCommand {
             differ only by case, accents, punctuation or spacing, partnership events outside the \
             partnership's span, quotes whose speaker is not one of the event's actors. Dates and \
             search columns out of step with what they come from (after SQL typed by hand) are \
-            errors that `timeline reindex` mends. --strict counts warnings as errors, for CI.
+            errors that `timeline reindex` mends. The history must give today's rows: it is replayed \
+            backwards on a copy, each step checked. --strict counts warnings as errors, for CI.
             """)
 
     @OptionGroup var database: DatabaseOptions

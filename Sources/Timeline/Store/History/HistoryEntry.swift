@@ -1,5 +1,5 @@
 /// One row of `history`: what one change set did to one row of a table of records (or, for a
-/// range, to every row whose key is in it), with the row's previous values.
+/// range, to every row whose key is in it), with the row's values before and after.
 struct HistoryEntry: Sendable {
     enum Operation: String, Sendable {
         case insert, update, delete
@@ -14,14 +14,16 @@ struct HistoryEntry: Sendable {
     /// The last `row_key` of a range of rows inserted in bulk; nil for one row.
     let lastRowKey: DatabaseValue?
     let operation: Operation
-    /// The previous values as JSON: every column for a delete, those that changed for an update.
+    /// The values before, as JSON: every column for a delete, those that changed for an update.
     let old: String?
+    /// The values after, as JSON: every column for an insert (of one row), those that changed for an update.
+    let new: String?
 
     /// The values that find the row with `table.keyCondition()`.
     var key: [DatabaseValue] { table.keys.count == 1 ? [rowKey] : [rowKey, rowKey2] }
 
     /// The columns of `history` that `init(row:)` reads, in order.
-    static let columnsSQL = "h.id, h.change_id, h.table_name, h.row_key, h.row_key2, h.last_row_key, h.operation, h.old"
+    static let columnsSQL = "h.id, h.change_id, h.table_name, h.row_key, h.row_key2, h.last_row_key, h.operation, h.old, h.new"
 
     /// Reads one row selected with `columnsSQL`; nil for a table the history does not know.
     init?(row: Row) {
@@ -35,12 +37,22 @@ struct HistoryEntry: Sendable {
         self.lastRowKey = last == .null ? nil : last
         self.operation = operation
         self.old = row[7]
+        self.new = row[8]
     }
 
     /// `old` as (column, value) pairs, in its order, decoded by SQLite's JSON functions.
     func oldValues(in database: Database) throws -> [(column: String, value: DatabaseValue)] {
-        guard let old else { return [] }
-        return try database.cachedStatement("SELECT key, value FROM json_each(?)").map([old]) { ($0[0] as String, $0.value(at: 1)) }
+        try Self.values(of: old, in: database)
+    }
+
+    /// `new` as (column, value) pairs, in its order.
+    func newValues(in database: Database) throws -> [(column: String, value: DatabaseValue)] {
+        try Self.values(of: new, in: database)
+    }
+
+    private static func values(of json: String?, in database: Database) throws -> [(column: String, value: DatabaseValue)] {
+        guard let json else { return [] }
+        return try database.cachedStatement("SELECT key, value FROM json_each(?)").map([json]) { ($0[0] as String, $0.value(at: 1)) }
     }
 
     /// Whether this entry is about the row `key` of `table` (one of the rows of a range).

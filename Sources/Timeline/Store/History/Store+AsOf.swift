@@ -8,8 +8,9 @@ extension Store {
     /// then, so nothing before it is known.
     static let historyBeginsCommand = "timeline (history begins)"
 
-    /// How many copies `asOf` has made in this process: each has its own file.
-    private static let copies = Atomic<Int>(0)
+    /// How many temporary copies of a file this process has made (`asOf`, `check`): each has
+    /// its own file.
+    static let temporaryCopies = Atomic<Int>(0)
 
     /// A store of the timeline as it stood at `moment`'s last instant: after every change set
     /// made then or before (by number: those made up to the last one at or before it), none
@@ -39,7 +40,7 @@ extension Store {
         }
         guard target < latest else { return self }
         let file = TemporaryFile(
-            beside: FileSystem.temporaryFolder + "/timeline-as-of.db", serial: Self.copies.add(1, ordering: .relaxed).newValue)
+            beside: FileSystem.temporaryFolder + "/timeline-as-of.db", serial: Self.temporaryCopies.add(1, ordering: .relaxed).newValue)
         file.remove()
         do {
             _ = try read { try database.copy(to: file.path) }

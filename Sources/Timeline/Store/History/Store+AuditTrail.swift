@@ -50,15 +50,8 @@ extension Store {
     }
 
     private func rowChange(of entry: HistoryEntry) throws -> RowChange {
-        let old = try entry.oldValues(in: database)
-        var new: [(column: String, value: DatabaseValue)] = []
-        if entry.lastRowKey == nil && entry.operation != .delete {
-            let columns = entry.operation == .insert ? try entry.table.columns(in: database) : old.map(\.column)
-            let after = try values(after: entry, key: entry.key, columns: columns)
-            new = columns.compactMap { column in after[column].map { (column, $0) } }
-        }
-        return RowChange(
+        RowChange(
             changeSet: entry.changeSet, table: entry.table.name, key: entry.key, lastKey: entry.lastRowKey,
-            operation: entry.operation.rawValue, old: old, new: new)
+            operation: entry.operation.rawValue, old: try entry.oldValues(in: database), new: try entry.newValues(in: database))
     }
 }

@@ -214,7 +214,11 @@ struct ChangeDescriber {
         var change = RecordChange(kind: table.record, id: try name(of: table.record, rowID: rowID), operation: .changed)
         switch entry.operation {
         case .insert:
-            let new = try store.values(after: entry, key: key, columns: try table.columns(in: database))
+            // A row of a range has no values of its own in the history: they are found after it.
+            let new =
+                entry.lastRowKey == nil
+                ? Self.dictionary(try entry.newValues(in: database))
+                : try store.values(after: entry, key: key, columns: try table.columns(in: database))
             if isOwnRow {
                 change.operation = .added
                 change.fields = try shownFields(of: table, old: [:], new: new)
@@ -222,19 +226,22 @@ struct ChangeDescriber {
                 change.fields = [FieldChange(field: linkField(table), old: nil, new: try linkLabel(table, new), isLink: true)]
             }
         case .update:
-            let old = Dictionary(try entry.oldValues(in: database).map { ($0.column, $0.value) }, uniquingKeysWith: { a, _ in a })
-            let new = try store.values(after: entry, key: key, columns: try table.columns(in: database))
+            let old = Self.dictionary(try entry.oldValues(in: database))
+            let new = Self.dictionary(try entry.newValues(in: database))
             if isOwnRow {
-                change.fields = try shownFields(of: table, old: old, new: new.filter { old[$0.key] != nil })
+                change.fields = try shownFields(of: table, old: old, new: new)
             } else {
-                let before = new.merging(old) { _, previous in previous }
+                // A link shows whole: its other columns are as they are after the change.
+                let after = try store.values(after: entry, key: key, columns: try table.columns(in: database))
+                let before = after.merging(old) { _, previous in previous }
+                let new = after.merging(new) { _, changed in changed }
                 change.fields = [
                     FieldChange(
                         field: linkField(table), old: try linkLabel(table, before), new: try linkLabel(table, new), isLink: true)
                 ]
             }
         case .delete:
-            let old = Dictionary(try entry.oldValues(in: database).map { ($0.column, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let old = Self.dictionary(try entry.oldValues(in: database))
             if isOwnRow {
                 change.operation = .deleted
                 change.fields = try shownFields(of: table, old: old, new: [:])
@@ -243,6 +250,10 @@ struct ChangeDescriber {
             }
         }
         return change
+    }
+
+    static func dictionary(_ values: [(column: String, value: DatabaseValue)]) -> [String: DatabaseValue] {
+        Dictionary(values.map { ($0.column, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A range of rows added in bulk, as one record change: "events ev-1 … ev-9 added (9)".

@@ -108,25 +108,15 @@ extension Store {
             default: break
             }
             guard let current else { continue }
-            // The value each field had right after the change: the old value of the next change
-            // to it, else (never changed since) the value it has now.
-            let fields = entry.operation == .insert ? columns : try entry.oldValues(in: database).map(\.column)
-            var after: [String: DatabaseValue] = [:]
             var lastChange: [String: Int64] = [:]  // the last change set to change each field
             for next in later {
-                for (column, value) in try database.cachedStatement("SELECT key, value FROM json_each(?)").map(
-                    [next.old ?? "{}"],
-                    {
-                        ($0[0] as String, $0.value(at: 1))
-                    })
-                {
-                    if after[column] == nil { after[column] = value }
+                for column in try database.cachedStatement("SELECT key FROM json_each(?)").map([next.old ?? "{}"], { $0[0] as String }) {
                     lastChange[column] = next.changeSet
                 }
             }
+            // Each field the change set set, and the value it left there: another value now is a conflict.
             var changed: [String] = []
-            for field in fields {
-                guard let value = after[field], value != current[field] else { continue }
+            for (field, value) in try entry.newValues(in: database) where value != current[field] {
                 if Self.bookkeepingColumns.contains(field) {
                     bookkeeping[entry.id, default: []].insert(field)
                 } else {
