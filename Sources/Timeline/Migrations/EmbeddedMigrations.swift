@@ -618,7 +618,9 @@ SELECT (SELECT max(id) FROM changes), 'event_sources', min(event_id), max(event_
 INSERT INTO history (change_id, table_name, row_key, last_row_key, operation)
 SELECT (SELECT max(id) FROM changes), 'quotes', min(event_id), max(event_id), 'insert' FROM quotes HAVING count(*) > 0;
 
--- The triggers, three per table of records (not the search index's tables).
+-- The triggers, three per table of records (not the search index's tables). An update is
+-- recorded only when a value changed (compared byte for byte: a change of letter case counts),
+-- with the columns that changed.
 
 -- actors: row_key is id.
 CREATE TRIGGER actors_history_insert AFTER INSERT ON actors
@@ -626,18 +628,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('actors', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'name', NEW.name, 'kind', NEW.kind, 'part_of', NEW.part_of));
 END;
-CREATE TRIGGER actors_history_update AFTER UPDATE ON actors
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.name IS NOT NEW.name COLLATE BINARY
-    OR OLD.kind IS NOT NEW.kind COLLATE BINARY
-    OR OLD.part_of IS NOT NEW.part_of
+CREATE TRIGGER actors_history_update AFTER UPDATE OF id, name, kind, part_of ON actors
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'actors', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
-        UNION ALL SELECT 'kind', OLD.kind, NEW.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
-        UNION ALL SELECT 'part_of', OLD.part_of, NEW.part_of WHERE OLD.part_of IS NOT NEW.part_of);
+    SELECT 'actors', NEW.id, NULL, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'name', OLD.name, 'kind', OLD.kind, 'part_of', OLD.part_of)) o
+        JOIN json_each(json_object('id', NEW.id, 'name', NEW.name, 'kind', NEW.kind, 'part_of', NEW.part_of)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER actors_history_delete AFTER DELETE ON actors
 BEGIN
@@ -651,14 +649,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('actor_aliases', NEW.actor_id, NEW.alias, 'insert', json_object('alias', NEW.alias, 'actor_id', NEW.actor_id));
 END;
-CREATE TRIGGER actor_aliases_history_update AFTER UPDATE ON actor_aliases
-WHEN OLD.alias IS NOT NEW.alias COLLATE BINARY
-    OR OLD.actor_id IS NOT NEW.actor_id
+CREATE TRIGGER actor_aliases_history_update AFTER UPDATE OF alias, actor_id ON actor_aliases
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'actor_aliases', NEW.actor_id, NEW.alias, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'alias' AS name, OLD.alias AS old, NEW.alias AS new WHERE OLD.alias IS NOT NEW.alias COLLATE BINARY
-        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id);
+    SELECT 'actor_aliases', NEW.actor_id, NEW.alias, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('alias', OLD.alias, 'actor_id', OLD.actor_id)) o
+        JOIN json_each(json_object('alias', NEW.alias, 'actor_id', NEW.actor_id)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER actor_aliases_history_delete AFTER DELETE ON actor_aliases
 BEGIN
@@ -672,24 +670,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('affiliations', NEW.person_id, NEW.id, 'insert', json_object('id', NEW.id, 'person_id', NEW.person_id, 'organization_id', NEW.organization_id, 'role', NEW.role, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end"));
 END;
-CREATE TRIGGER affiliations_history_update AFTER UPDATE ON affiliations
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.person_id IS NOT NEW.person_id
-    OR OLD.organization_id IS NOT NEW.organization_id
-    OR OLD.role IS NOT NEW.role COLLATE BINARY
-    OR OLD.date IS NOT NEW.date COLLATE BINARY
-    OR OLD.start IS NOT NEW.start COLLATE BINARY
-    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
+CREATE TRIGGER affiliations_history_update AFTER UPDATE OF id, person_id, organization_id, role, date, start, "end" ON affiliations
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'affiliations', NEW.person_id, NEW.id, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'person_id', OLD.person_id, NEW.person_id WHERE OLD.person_id IS NOT NEW.person_id
-        UNION ALL SELECT 'organization_id', OLD.organization_id, NEW.organization_id WHERE OLD.organization_id IS NOT NEW.organization_id
-        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY);
+    SELECT 'affiliations', NEW.person_id, NEW.id, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'person_id', OLD.person_id, 'organization_id', OLD.organization_id, 'role', OLD.role, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end")) o
+        JOIN json_each(json_object('id', NEW.id, 'person_id', NEW.person_id, 'organization_id', NEW.organization_id, 'role', NEW.role, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end")) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER affiliations_history_delete AFTER DELETE ON affiliations
 BEGIN
@@ -703,14 +691,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('tags', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'name', NEW.name));
 END;
-CREATE TRIGGER tags_history_update AFTER UPDATE ON tags
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.name IS NOT NEW.name COLLATE BINARY
+CREATE TRIGGER tags_history_update AFTER UPDATE OF id, name ON tags
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'tags', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY);
+    SELECT 'tags', NEW.id, NULL, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'name', OLD.name)) o
+        JOIN json_each(json_object('id', NEW.id, 'name', NEW.name)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER tags_history_delete AFTER DELETE ON tags
 BEGIN
@@ -724,30 +712,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('sources', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'url', NEW.url, 'publisher', NEW.publisher, 'author', NEW.author, 'published', NEW.published, 'accessed', NEW.accessed, 'archived_url', NEW.archived_url, 'language', NEW.language));
 END;
-CREATE TRIGGER sources_history_update AFTER UPDATE ON sources
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
-    OR OLD.title IS NOT NEW.title COLLATE BINARY
-    OR OLD.url IS NOT NEW.url COLLATE BINARY
-    OR OLD.publisher IS NOT NEW.publisher COLLATE BINARY
-    OR OLD.author IS NOT NEW.author COLLATE BINARY
-    OR OLD.published IS NOT NEW.published COLLATE BINARY
-    OR OLD.accessed IS NOT NEW.accessed COLLATE BINARY
-    OR OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
-    OR OLD.language IS NOT NEW.language COLLATE BINARY
+CREATE TRIGGER sources_history_update AFTER UPDATE OF id, uid, title, url, publisher, author, published, accessed, archived_url, language ON sources
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'sources', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'title', OLD.title, NEW.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
-        UNION ALL SELECT 'url', OLD.url, NEW.url WHERE OLD.url IS NOT NEW.url COLLATE BINARY
-        UNION ALL SELECT 'publisher', OLD.publisher, NEW.publisher WHERE OLD.publisher IS NOT NEW.publisher COLLATE BINARY
-        UNION ALL SELECT 'author', OLD.author, NEW.author WHERE OLD.author IS NOT NEW.author COLLATE BINARY
-        UNION ALL SELECT 'published', OLD.published, NEW.published WHERE OLD.published IS NOT NEW.published COLLATE BINARY
-        UNION ALL SELECT 'accessed', OLD.accessed, NEW.accessed WHERE OLD.accessed IS NOT NEW.accessed COLLATE BINARY
-        UNION ALL SELECT 'archived_url', OLD.archived_url, NEW.archived_url WHERE OLD.archived_url IS NOT NEW.archived_url COLLATE BINARY
-        UNION ALL SELECT 'language', OLD.language, NEW.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY);
+    SELECT 'sources', NEW.id, NULL, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'url', OLD.url, 'publisher', OLD.publisher, 'author', OLD.author, 'published', OLD.published, 'accessed', OLD.accessed, 'archived_url', OLD.archived_url, 'language', OLD.language)) o
+        JOIN json_each(json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'url', NEW.url, 'publisher', NEW.publisher, 'author', NEW.author, 'published', NEW.published, 'accessed', NEW.accessed, 'archived_url', NEW.archived_url, 'language', NEW.language)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER sources_history_delete AFTER DELETE ON sources
 BEGIN
@@ -761,30 +733,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('partnerships', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'name', NEW.name, 'summary', NEW.summary, 'term', NEW.term, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'created_at', NEW.created_at, 'updated_at', NEW.updated_at));
 END;
-CREATE TRIGGER partnerships_history_update AFTER UPDATE ON partnerships
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
-    OR OLD.name IS NOT NEW.name COLLATE BINARY
-    OR OLD.summary IS NOT NEW.summary COLLATE BINARY
-    OR OLD.term IS NOT NEW.term COLLATE BINARY
-    OR OLD.date IS NOT NEW.date COLLATE BINARY
-    OR OLD.start IS NOT NEW.start COLLATE BINARY
-    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
-    OR OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-    OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
+CREATE TRIGGER partnerships_history_update AFTER UPDATE OF id, uid, name, summary, term, date, start, "end", created_at, updated_at ON partnerships
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'partnerships', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'name', OLD.name, NEW.name WHERE OLD.name IS NOT NEW.name COLLATE BINARY
-        UNION ALL SELECT 'summary', OLD.summary, NEW.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
-        UNION ALL SELECT 'term', OLD.term, NEW.term WHERE OLD.term IS NOT NEW.term COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
-        UNION ALL SELECT 'created_at', OLD.created_at, NEW.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-        UNION ALL SELECT 'updated_at', OLD.updated_at, NEW.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY);
+    SELECT 'partnerships', NEW.id, NULL, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'uid', OLD.uid, 'name', OLD.name, 'summary', OLD.summary, 'term', OLD.term, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'created_at', OLD.created_at, 'updated_at', OLD.updated_at)) o
+        JOIN json_each(json_object('id', NEW.id, 'uid', NEW.uid, 'name', NEW.name, 'summary', NEW.summary, 'term', NEW.term, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'created_at', NEW.created_at, 'updated_at', NEW.updated_at)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER partnerships_history_delete AFTER DELETE ON partnerships
 BEGIN
@@ -798,18 +754,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('partnership_members', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role));
 END;
-CREATE TRIGGER partnership_members_history_update AFTER UPDATE ON partnership_members
-WHEN OLD.partnership_id IS NOT NEW.partnership_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.actor_id IS NOT NEW.actor_id
-    OR OLD.role IS NOT NEW.role COLLATE BINARY
+CREATE TRIGGER partnership_members_history_update AFTER UPDATE OF partnership_id, position, actor_id, role ON partnership_members
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'partnership_members', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
-        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+    SELECT 'partnership_members', NEW.partnership_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'actor_id', OLD.actor_id, 'role', OLD.role)) o
+        JOIN json_each(json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER partnership_members_history_delete AFTER DELETE ON partnership_members
 BEGIN
@@ -823,16 +775,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('partnership_terms', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'clause', NEW.clause));
 END;
-CREATE TRIGGER partnership_terms_history_update AFTER UPDATE ON partnership_terms
-WHEN OLD.partnership_id IS NOT NEW.partnership_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.clause IS NOT NEW.clause COLLATE BINARY
+CREATE TRIGGER partnership_terms_history_update AFTER UPDATE OF partnership_id, position, clause ON partnership_terms
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'partnership_terms', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'clause', OLD.clause, NEW.clause WHERE OLD.clause IS NOT NEW.clause COLLATE BINARY);
+    SELECT 'partnership_terms', NEW.partnership_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'clause', OLD.clause)) o
+        JOIN json_each(json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'clause', NEW.clause)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER partnership_terms_history_delete AFTER DELETE ON partnership_terms
 BEGIN
@@ -846,18 +796,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('partnership_sources', NEW.partnership_id, NEW.position, 'insert', json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
-CREATE TRIGGER partnership_sources_history_update AFTER UPDATE ON partnership_sources
-WHEN OLD.partnership_id IS NOT NEW.partnership_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.source_id IS NOT NEW.source_id
-    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+CREATE TRIGGER partnership_sources_history_update AFTER UPDATE OF partnership_id, position, source_id, locator ON partnership_sources
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'partnership_sources', NEW.partnership_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'partnership_id' AS name, OLD.partnership_id AS old, NEW.partnership_id AS new WHERE OLD.partnership_id IS NOT NEW.partnership_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    SELECT 'partnership_sources', NEW.partnership_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('partnership_id', OLD.partnership_id, 'position', OLD.position, 'source_id', OLD.source_id, 'locator', OLD.locator)) o
+        JOIN json_each(json_object('partnership_id', NEW.partnership_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER partnership_sources_history_delete AFTER DELETE ON partnership_sources
 BEGIN
@@ -871,38 +817,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('events', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id));
 END;
-CREATE TRIGGER events_history_update AFTER UPDATE ON events
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.uid IS NOT NEW.uid COLLATE BINARY
-    OR OLD.title IS NOT NEW.title COLLATE BINARY
-    OR OLD.summary IS NOT NEW.summary COLLATE BINARY
-    OR OLD.kind IS NOT NEW.kind COLLATE BINARY
-    OR OLD.date IS NOT NEW.date COLLATE BINARY
-    OR OLD.start IS NOT NEW.start COLLATE BINARY
-    OR OLD."end" IS NOT NEW."end" COLLATE BINARY
-    OR OLD.precision IS NOT NEW.precision COLLATE BINARY
-    OR OLD.uncertain IS NOT NEW.uncertain
-    OR OLD.approximate IS NOT NEW.approximate
-    OR OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-    OR OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
-    OR OLD.partnership_id IS NOT NEW.partnership_id
+CREATE TRIGGER events_history_update AFTER UPDATE OF id, uid, title, summary, kind, date, start, "end", precision, uncertain, approximate, created_at, updated_at, partnership_id ON events
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'events', NEW.id, NULL, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'uid', OLD.uid, NEW.uid WHERE OLD.uid IS NOT NEW.uid COLLATE BINARY
-        UNION ALL SELECT 'title', OLD.title, NEW.title WHERE OLD.title IS NOT NEW.title COLLATE BINARY
-        UNION ALL SELECT 'summary', OLD.summary, NEW.summary WHERE OLD.summary IS NOT NEW.summary COLLATE BINARY
-        UNION ALL SELECT 'kind', OLD.kind, NEW.kind WHERE OLD.kind IS NOT NEW.kind COLLATE BINARY
-        UNION ALL SELECT 'date', OLD.date, NEW.date WHERE OLD.date IS NOT NEW.date COLLATE BINARY
-        UNION ALL SELECT 'start', OLD.start, NEW.start WHERE OLD.start IS NOT NEW.start COLLATE BINARY
-        UNION ALL SELECT 'end', OLD."end", NEW."end" WHERE OLD."end" IS NOT NEW."end" COLLATE BINARY
-        UNION ALL SELECT 'precision', OLD.precision, NEW.precision WHERE OLD.precision IS NOT NEW.precision COLLATE BINARY
-        UNION ALL SELECT 'uncertain', OLD.uncertain, NEW.uncertain WHERE OLD.uncertain IS NOT NEW.uncertain
-        UNION ALL SELECT 'approximate', OLD.approximate, NEW.approximate WHERE OLD.approximate IS NOT NEW.approximate
-        UNION ALL SELECT 'created_at', OLD.created_at, NEW.created_at WHERE OLD.created_at IS NOT NEW.created_at COLLATE BINARY
-        UNION ALL SELECT 'updated_at', OLD.updated_at, NEW.updated_at WHERE OLD.updated_at IS NOT NEW.updated_at COLLATE BINARY
-        UNION ALL SELECT 'partnership_id', OLD.partnership_id, NEW.partnership_id WHERE OLD.partnership_id IS NOT NEW.partnership_id);
+    SELECT 'events', NEW.id, NULL, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id)) o
+        JOIN json_each(json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER events_history_delete AFTER DELETE ON events
 BEGIN
@@ -916,18 +838,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('event_actors', NEW.event_id, NEW.position, 'insert', json_object('event_id', NEW.event_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role));
 END;
-CREATE TRIGGER event_actors_history_update AFTER UPDATE ON event_actors
-WHEN OLD.event_id IS NOT NEW.event_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.actor_id IS NOT NEW.actor_id
-    OR OLD.role IS NOT NEW.role COLLATE BINARY
+CREATE TRIGGER event_actors_history_update AFTER UPDATE OF event_id, position, actor_id, role ON event_actors
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'event_actors', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'actor_id', OLD.actor_id, NEW.actor_id WHERE OLD.actor_id IS NOT NEW.actor_id
-        UNION ALL SELECT 'role', OLD.role, NEW.role WHERE OLD.role IS NOT NEW.role COLLATE BINARY);
+    SELECT 'event_actors', NEW.event_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('event_id', OLD.event_id, 'position', OLD.position, 'actor_id', OLD.actor_id, 'role', OLD.role)) o
+        JOIN json_each(json_object('event_id', NEW.event_id, 'position', NEW.position, 'actor_id', NEW.actor_id, 'role', NEW.role)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER event_actors_history_delete AFTER DELETE ON event_actors
 BEGIN
@@ -941,14 +859,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('event_tags', NEW.event_id, NEW.tag_id, 'insert', json_object('event_id', NEW.event_id, 'tag_id', NEW.tag_id));
 END;
-CREATE TRIGGER event_tags_history_update AFTER UPDATE ON event_tags
-WHEN OLD.event_id IS NOT NEW.event_id
-    OR OLD.tag_id IS NOT NEW.tag_id
+CREATE TRIGGER event_tags_history_update AFTER UPDATE OF event_id, tag_id ON event_tags
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'event_tags', NEW.event_id, NEW.tag_id, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'tag_id', OLD.tag_id, NEW.tag_id WHERE OLD.tag_id IS NOT NEW.tag_id);
+    SELECT 'event_tags', NEW.event_id, NEW.tag_id, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('event_id', OLD.event_id, 'tag_id', OLD.tag_id)) o
+        JOIN json_each(json_object('event_id', NEW.event_id, 'tag_id', NEW.tag_id)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER event_tags_history_delete AFTER DELETE ON event_tags
 BEGIN
@@ -962,18 +880,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('event_sources', NEW.event_id, NEW.position, 'insert', json_object('event_id', NEW.event_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
-CREATE TRIGGER event_sources_history_update AFTER UPDATE ON event_sources
-WHEN OLD.event_id IS NOT NEW.event_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.source_id IS NOT NEW.source_id
-    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+CREATE TRIGGER event_sources_history_update AFTER UPDATE OF event_id, position, source_id, locator ON event_sources
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'event_sources', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'event_id' AS name, OLD.event_id AS old, NEW.event_id AS new WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    SELECT 'event_sources', NEW.event_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('event_id', OLD.event_id, 'position', OLD.position, 'source_id', OLD.source_id, 'locator', OLD.locator)) o
+        JOIN json_each(json_object('event_id', NEW.event_id, 'position', NEW.position, 'source_id', NEW.source_id, 'locator', NEW.locator)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER event_sources_history_delete AFTER DELETE ON event_sources
 BEGIN
@@ -987,30 +901,14 @@ BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
     VALUES ('quotes', NEW.event_id, NEW.position, 'insert', json_object('id', NEW.id, 'event_id', NEW.event_id, 'position', NEW.position, 'speaker_id', NEW.speaker_id, 'text', NEW.text, 'language', NEW.language, 'translation', NEW.translation, 'translation_language', NEW.translation_language, 'source_id', NEW.source_id, 'locator', NEW.locator));
 END;
-CREATE TRIGGER quotes_history_update AFTER UPDATE ON quotes
-WHEN OLD.id IS NOT NEW.id
-    OR OLD.event_id IS NOT NEW.event_id
-    OR OLD.position IS NOT NEW.position
-    OR OLD.speaker_id IS NOT NEW.speaker_id
-    OR OLD.text IS NOT NEW.text COLLATE BINARY
-    OR OLD.language IS NOT NEW.language COLLATE BINARY
-    OR OLD.translation IS NOT NEW.translation COLLATE BINARY
-    OR OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
-    OR OLD.source_id IS NOT NEW.source_id
-    OR OLD.locator IS NOT NEW.locator COLLATE BINARY
+CREATE TRIGGER quotes_history_update AFTER UPDATE OF id, event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator ON quotes
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
-    SELECT 'quotes', NEW.event_id, NEW.position, 'update', json_group_object(name, old), json_group_object(name, new) FROM (
-        SELECT 'id' AS name, OLD.id AS old, NEW.id AS new WHERE OLD.id IS NOT NEW.id
-        UNION ALL SELECT 'event_id', OLD.event_id, NEW.event_id WHERE OLD.event_id IS NOT NEW.event_id
-        UNION ALL SELECT 'position', OLD.position, NEW.position WHERE OLD.position IS NOT NEW.position
-        UNION ALL SELECT 'speaker_id', OLD.speaker_id, NEW.speaker_id WHERE OLD.speaker_id IS NOT NEW.speaker_id
-        UNION ALL SELECT 'text', OLD.text, NEW.text WHERE OLD.text IS NOT NEW.text COLLATE BINARY
-        UNION ALL SELECT 'language', OLD.language, NEW.language WHERE OLD.language IS NOT NEW.language COLLATE BINARY
-        UNION ALL SELECT 'translation', OLD.translation, NEW.translation WHERE OLD.translation IS NOT NEW.translation COLLATE BINARY
-        UNION ALL SELECT 'translation_language', OLD.translation_language, NEW.translation_language WHERE OLD.translation_language IS NOT NEW.translation_language COLLATE BINARY
-        UNION ALL SELECT 'source_id', OLD.source_id, NEW.source_id WHERE OLD.source_id IS NOT NEW.source_id
-        UNION ALL SELECT 'locator', OLD.locator, NEW.locator WHERE OLD.locator IS NOT NEW.locator COLLATE BINARY);
+    SELECT 'quotes', NEW.event_id, NEW.position, 'update', old, new FROM (
+        SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
+        FROM json_each(json_object('id', OLD.id, 'event_id', OLD.event_id, 'position', OLD.position, 'speaker_id', OLD.speaker_id, 'text', OLD.text, 'language', OLD.language, 'translation', OLD.translation, 'translation_language', OLD.translation_language, 'source_id', OLD.source_id, 'locator', OLD.locator)) o
+        JOIN json_each(json_object('id', NEW.id, 'event_id', NEW.event_id, 'position', NEW.position, 'speaker_id', NEW.speaker_id, 'text', NEW.text, 'language', NEW.language, 'translation', NEW.translation, 'translation_language', NEW.translation_language, 'source_id', NEW.source_id, 'locator', NEW.locator)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+    WHERE old <> '{}';
 END;
 CREATE TRIGGER quotes_history_delete AFTER DELETE ON quotes
 BEGIN

@@ -259,10 +259,12 @@ extension Store {
                 let owner = try database.scalar("SELECT name FROM actors WHERE id = ?", [other], as: String.self) ?? "another actor"
                 throw TimelineError.invalidValue(field: "alias", value: alias, expected: "it already names \(owner)")
             }
-            // An alias kept in other letter case is written as now given.
+            // An alias kept in other letter case is written as now given; one kept as it was is left alone.
             try database.execute(
-                "INSERT INTO actor_aliases (alias, actor_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET alias = excluded.alias",
-                [alias, rowID])
+                """
+                INSERT INTO actor_aliases (alias, actor_id) VALUES (?, ?)
+                ON CONFLICT (alias) DO UPDATE SET alias = excluded.alias WHERE alias IS NOT excluded.alias COLLATE BINARY
+                """, [alias, rowID])
             actorDirectory.register(alias, rowID: rowID)
         }
         var parentID: Int64?
@@ -273,7 +275,7 @@ extension Store {
             }
             parentID = id
         }
-        try database.execute("UPDATE actors SET part_of = ? WHERE id = ?", [parentID, rowID])
+        try database.execute("UPDATE actors SET part_of = ?1 WHERE id = ?2 AND part_of IS NOT ?1", [parentID, rowID])
         // Affiliations stored as given are kept (with their ids); the others deleted or added.
         var stored = try database.cachedStatement(
             "SELECT id, organization_id, role, date FROM affiliations WHERE person_id = ? ORDER BY id"

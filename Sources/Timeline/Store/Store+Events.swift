@@ -180,6 +180,7 @@ extension Store {
                 """
                 INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)
                 ON CONFLICT (event_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
+                WHERE actor_id IS NOT excluded.actor_id OR role IS NOT excluded.role
                 """, [rowID, position, try actorRowID(named: actor.name)!, actor.role])
         }
         let tagIDs = try event.tags.map { try tagID(named: $0) }

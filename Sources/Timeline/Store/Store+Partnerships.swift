@@ -118,6 +118,7 @@ extension Store {
                 """
                 INSERT INTO partnership_members (partnership_id, position, actor_id, role) VALUES (?, ?, ?, ?)
                 ON CONFLICT (partnership_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
+                WHERE actor_id IS NOT excluded.actor_id OR role IS NOT excluded.role
                 """, [rowID, position, try actorRowID(named: member.name)!, member.role])
         }
         try database.execute(
@@ -126,7 +127,7 @@ extension Store {
             try database.execute(
                 """
                 INSERT INTO partnership_terms (partnership_id, position, clause) VALUES (?, ?, ?)
-                ON CONFLICT (partnership_id, position) DO UPDATE SET clause = excluded.clause
+                ON CONFLICT (partnership_id, position) DO UPDATE SET clause = excluded.clause WHERE clause IS NOT excluded.clause
                 """, [rowID, position, clause])
         }
         try database.execute("DELETE FROM partnership_terms WHERE partnership_id = ? AND position >= ?", [rowID, partnership.terms.count])

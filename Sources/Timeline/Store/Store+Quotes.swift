@@ -124,6 +124,9 @@ extension Store {
             ON CONFLICT (event_id, position) DO UPDATE SET speaker_id = excluded.speaker_id, text = excluded.text,
                 language = excluded.language, translation = excluded.translation,
                 translation_language = excluded.translation_language, source_id = excluded.source_id, locator = excluded.locator
+            WHERE (speaker_id, text, language, translation, translation_language, source_id, locator) IS NOT
+                (excluded.speaker_id, excluded.text, excluded.language, excluded.translation, excluded.translation_language,
+                 excluded.source_id, excluded.locator)
             """, [eventRowID, position] + (try quoteValues(quote)))
     }
 

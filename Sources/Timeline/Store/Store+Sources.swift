@@ -193,6 +193,7 @@ extension Store {
                 """
                 INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)
                 ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
+                WHERE source_id IS NOT excluded.source_id OR locator IS NOT excluded.locator
                 """, [rowID, position, try sourceRowID(for: citation.source), citation.locator])
         }
         if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ? AND position >= ?", [rowID, citations.count]) }
