@@ -17,6 +17,15 @@
 --   UPDATE events SET title = '…' WHERE uid = '…';
 --   UPDATE changes SET open = NULL WHERE open = 1;
 
+-- Retraction without deletion: an event found wrong stays on the record, marked `retracted`, and
+-- one contested is marked `disputed` (as Wikidata deprecates a wrong claim rather than deleting
+-- it), with why and on which source. NULL: the event stands.
+ALTER TABLE events ADD COLUMN status TEXT CHECK (status IS NULL OR status IN ('retracted', 'disputed'));
+ALTER TABLE events ADD COLUMN status_reason TEXT  -- why: set with status, and only then
+    CHECK ((status_reason IS NULL) = (status IS NULL) AND (status_reason IS NULL OR length(trim(status_reason)) > 0));
+ALTER TABLE events ADD COLUMN status_source_id INTEGER REFERENCES sources (id)  -- the source that shows it, if any
+    CHECK (status_source_id IS NULL OR status IS NOT NULL);
+
 CREATE TABLE changes (
     id      INTEGER PRIMARY KEY,
     at      TEXT NOT NULL,                  -- when, UTC: '2026-12-02T13:45:10.123Z'
@@ -299,21 +308,21 @@ END;
 CREATE TRIGGER events_history_insert AFTER INSERT ON events
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, new)
-    VALUES ('events', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id));
+    VALUES ('events', NEW.id, NULL, 'insert', json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id, 'status', NEW.status, 'status_reason', NEW.status_reason, 'status_source_id', NEW.status_source_id));
 END;
-CREATE TRIGGER events_history_update AFTER UPDATE OF id, uid, title, summary, kind, date, start, "end", precision, uncertain, approximate, created_at, updated_at, partnership_id ON events
+CREATE TRIGGER events_history_update AFTER UPDATE OF id, uid, title, summary, kind, date, start, "end", precision, uncertain, approximate, created_at, updated_at, partnership_id, status, status_reason, status_source_id ON events
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old, new)
     SELECT 'events', NEW.id, NULL, 'update', old, new FROM (
         SELECT json_group_object(o.key, o.value) AS old, json_group_object(n.key, n.value) AS new
-        FROM json_each(json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id)) o
-        JOIN json_each(json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id)) n ON n.key = o.key WHERE o.value IS NOT n.value)
+        FROM json_each(json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id, 'status', OLD.status, 'status_reason', OLD.status_reason, 'status_source_id', OLD.status_source_id)) o
+        JOIN json_each(json_object('id', NEW.id, 'uid', NEW.uid, 'title', NEW.title, 'summary', NEW.summary, 'kind', NEW.kind, 'date', NEW.date, 'start', NEW.start, 'end', NEW."end", 'precision', NEW.precision, 'uncertain', NEW.uncertain, 'approximate', NEW.approximate, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'partnership_id', NEW.partnership_id, 'status', NEW.status, 'status_reason', NEW.status_reason, 'status_source_id', NEW.status_source_id)) n ON n.key = o.key WHERE o.value IS NOT n.value)
     WHERE old <> '{}';
 END;
 CREATE TRIGGER events_history_delete AFTER DELETE ON events
 BEGIN
     INSERT INTO history_recorder (table_name, row_key, row_key2, operation, old)
-    VALUES ('events', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id));
+    VALUES ('events', OLD.id, NULL, 'delete', json_object('id', OLD.id, 'uid', OLD.uid, 'title', OLD.title, 'summary', OLD.summary, 'kind', OLD.kind, 'date', OLD.date, 'start', OLD.start, 'end', OLD."end", 'precision', OLD.precision, 'uncertain', OLD.uncertain, 'approximate', OLD.approximate, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'partnership_id', OLD.partnership_id, 'status', OLD.status, 'status_reason', OLD.status_reason, 'status_source_id', OLD.status_source_id));
 END;
 
 -- event_actors: row_key is event_id, row_key2 position.

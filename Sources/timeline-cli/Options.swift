@@ -171,6 +171,9 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Latest first.")
     var reverse = false
 
+    @Flag(name: .customLong("hide-retracted"), help: "Leave out retracted events (by default they are shown, marked).")
+    var hideRetracted = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit)") }
         _ = try filter()
@@ -179,7 +182,7 @@ struct FilterOptions: ParsableArguments {
     /// True when no filter was given.
     var isEmpty: Bool {
         since == nil && until == nil && on == nil && actors.isEmpty && !exactActors && partnership == nil && kind == nil && tags.isEmpty
-            && search == nil && limit == nil && !reverse
+            && search == nil && limit == nil && !reverse && !hideRetracted
     }
 
     /// The filter the options describe, its dates read as `dates` says.
@@ -188,7 +191,7 @@ struct FilterOptions: ParsableArguments {
         return EventFilter(
             since: try read(since, "--since"), until: try read(until, "--until"), on: try read(on, "--on"), actors: actors,
             exactActors: exactActors, partnership: partnership, kind: kind, tags: tags, search: search, limit: limit,
-            reverse: reverse)
+            reverse: reverse, hideRetracted: hideRetracted)
     }
 }
 

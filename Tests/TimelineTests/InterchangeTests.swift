@@ -220,7 +220,7 @@ struct InterchangeTests {
         #expect(lines[0] == CSVWriter.columns.joined(separator: ","))
         #expect(
             lines[1]
-                == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,,Mayo Clinic (partner); Google,a; b,,"
+                == "q,2021~,c. 2021,2021-01-01,2021-12-31,year,0,1,\"Says \"\"hello\"\", then leaves\",\"line one\nline two\",,,Mayo Clinic (partner); Google,a; b,,,,,"
         )
         #expect(csv.hasSuffix("\r\n"))
     }

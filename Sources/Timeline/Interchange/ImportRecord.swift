@@ -11,7 +11,7 @@ public enum ImportRecord: Hashable, Sendable {
 
 /// The fields of an event that an input may leave out.
 public enum EventField: String, CaseIterable, Hashable, Sendable {
-    case summary, kind, partnership, actors, tags, sources, quotes
+    case summary, kind, partnership, actors, tags, sources, quotes, status
 }
 
 /// Reads records one at a time, each with where it was read ("line 12", "event 3 (id \"x\")"),

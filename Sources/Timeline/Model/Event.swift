@@ -19,6 +19,8 @@ public struct Event: Hashable, Sendable {
     public var sources: [Citation]
     /// What was said, by whom, in the order given.
     public var quotes: [Quote]
+    /// Retracted or disputed, with why; nil while it stands.
+    public var status: EventStatus?
     /// Derived when searched: the passage that matched.
     public var snippet: SearchSnippet?
     /// When the event was first stored and last changed (UTC, ISO 8601); nil until stored.
@@ -28,7 +30,7 @@ public struct Event: Hashable, Sendable {
     public init(
         id: String? = nil, title: String, date: PartialDate, summary: String? = nil, kind: String? = nil,
         partnership: String? = nil, actors: [ActorRole] = [], tags: [String] = [], sources: [Citation] = [],
-        quotes: [Quote] = [], createdAt: String? = nil, updatedAt: String? = nil
+        quotes: [Quote] = [], status: EventStatus? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -40,6 +42,7 @@ public struct Event: Hashable, Sendable {
         self.tags = tags
         self.sources = sources
         self.quotes = quotes
+        self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -44,6 +44,16 @@ extension Event {
         event.tags.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         event.sources = try sources.map { try $0.normalized() }
         event.quotes = try quotes.map { try $0.normalized() }
+        if var status {
+            try rejectControlCharacters([("reason", status.reason)])
+            guard let reason = status.reason.collapsingWhitespace.nonBlank else {
+                throw TimelineError.invalidValue(
+                    field: "reason", value: status.reason, expected: "say why the event is \(status.standing.rawValue)")
+            }
+            status.reason = reason
+            status.source = try status.source?.normalized()
+            event.status = status
+        }
         return event
     }
 

@@ -32,11 +32,13 @@ public struct EventFilter: Sendable {
     public var limit: Int?
     /// Latest first instead of earliest first.
     public var reverse: Bool
+    /// Leave out retracted events (they are kept, and shown marked, unless asked).
+    public var hideRetracted: Bool
 
     public init(
         since: PartialDate? = nil, until: PartialDate? = nil, on: PartialDate? = nil, actors: [String] = [],
         exactActors: Bool = false, partnership: String? = nil, kind: String? = nil, tags: [String] = [],
-        search: String? = nil, rankedBySearch: Bool = false, limit: Int? = nil, reverse: Bool = false
+        search: String? = nil, rankedBySearch: Bool = false, limit: Int? = nil, reverse: Bool = false, hideRetracted: Bool = false
     ) {
         self.search = search
         self.rankedBySearch = rankedBySearch
@@ -50,6 +52,7 @@ public struct EventFilter: Sendable {
         self.tags = tags
         self.limit = limit
         self.reverse = reverse
+        self.hideRetracted = hideRetracted
     }
 
     /// The first day an event must reach, if any: the later of `since` and `on`.
@@ -65,7 +68,7 @@ public struct EventFilter: Sendable {
     /// True when the filter keeps every event (in some order).
     var keepsEverything: Bool {
         since == nil && until == nil && on == nil && actors.isEmpty && partnership == nil && kind == nil && tags.isEmpty
-            && search == nil && limit == nil
+            && search == nil && limit == nil && !hideRetracted
     }
 
     /// One actor or tag the events must have, as the store resolved it.
@@ -118,6 +121,9 @@ public struct EventFilter: Sendable {
         if let partnershipRowID {
             conditions.append("e.partnership_id = ?")
             arguments.append(partnershipRowID)
+        }
+        if hideRetracted {
+            conditions.append("e.status IS NOT 'retracted'")
         }
         for link in links {
             let placeholders = Array(repeating: "?", count: link.rowIDs.count).joined(separator: ", ")

@@ -39,6 +39,23 @@ extension Store {
         }
     }
 
+    /// Marks the event `id` (or a unique start of an id) retracted or disputed, with why and (if
+    /// given) the source that shows it, or, with nil, standing again; the history keeps each
+    /// mark. The change set that records it names the source too.
+    @discardableResult
+    public func setStatus(_ status: EventStatus?, ofEvent id: String) throws -> Written<Void> {
+        try writeReporting {
+            var event = try event(matching: id)
+            event.status = status
+            try update(event)
+            if let changeSet = currentChangeSet {
+                let source = try database.scalar(
+                    "SELECT s.uid FROM events e JOIN sources s ON s.id = e.status_source_id WHERE e.uid = ?", [event.id], as: String.self)
+                try database.execute("UPDATE changes SET source = ? WHERE id = ?", [source, changeSet])
+            }
+        }
+    }
+
     /// Deletes the events with these ids (or unique starts of ids, see `eventID(matching:)`),
     /// with their links and quotes (their actors, tags and sources stay), all or none: an
     /// unknown id deletes nothing. The change set it returns undoes it (`undo(changeSet:)`).
@@ -76,10 +93,11 @@ extension Store {
 
     /// The event columns `readEvent` reads, then a snippet column, then `fromSQL`.
     static let selectEventSQL = selectEventColumnsSQL + ", NULL" + EventFilter.fromSQL
-    /// The event's columns; the last says whether it has quotes (its derived search text of
-    /// quotes is not NULL), so most events need no query for them.
+    /// The event's columns; the tenth says whether it has quotes (its derived search text of
+    /// quotes is not NULL), so most events need no query for them; then its status.
     static let selectEventColumnsSQL = """
-        SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at, e.quotes_text IS NOT NULL
+        SELECT e.id, e.uid, e.title, e.date, e.summary, e.kind, p.uid, e.created_at, e.updated_at, e.quotes_text IS NOT NULL,
+            e.status, e.status_reason, e.status_source_id
         """
 
     /// Reads one row of `selectEventSQL`, with its actors, tags, sources and quotes.
@@ -94,7 +112,11 @@ extension Store {
             actors: shallow ? [] : try actors(ofRowID: rowID), tags: shallow ? [] : try tags(ofRowID: rowID),
             sources: shallow ? [] : try citations(in: "event_sources", owner: "event_id", rowID: rowID),
             quotes: row[9] && !shallow ? try quotes(ofEventRowID: rowID, at: date) : [], createdAt: row[7], updatedAt: row[8])
-        event.snippet = (row[10] as String?).map(SearchSnippet.init(marked:))
+        if let standing = (row[10] as String?).flatMap(EventStatus.Standing.init(rawValue:)) {
+            event.status = EventStatus(
+                standing, reason: row[11] ?? "", source: try (row[12] as Int64?).map { try source(rowID: $0) })
+        }
+        event.snippet = (row[13] as String?).map(SearchSnippet.init(marked:))
         return event
     }
 
@@ -136,13 +158,14 @@ extension Store {
         let rowID = try newRowID(in: "events")
         try database.execute(
             """
-            INSERT INTO events (id, uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (id, uid, title, summary, kind, date, start, end, precision, uncertain, approximate, partnership_id,
+                status, status_reason, status_source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 rowID, uid, event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
                 date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event),
-            ])
+            ] + (try statusValues(of: event)))
         try insertLinks(of: event, rowID: rowID, isNew: true)
         return uid
     }
@@ -156,14 +179,22 @@ extension Store {
         try database.execute(
             """
             UPDATE events SET title = ?, summary = ?, kind = ?, date = ?, start = ?, end = ?, precision = ?,
-                uncertain = ?, approximate = ?, partnership_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                uncertain = ?, approximate = ?, partnership_id = ?, status = ?, status_reason = ?, status_source_id = ?,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
             WHERE id = ?
             """,
             [
                 event.title, event.summary, kind, date.edtf, date.earliest?.iso, date.latest?.iso,
-                date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event), rowID,
-            ])
+                date.precision.rawValue, date.isUncertain, date.isApproximate, try partnershipRowID(of: event),
+            ] + (try statusValues(of: event)) + [rowID])
         try insertLinks(of: event, rowID: rowID, isNew: false)
+    }
+
+    /// The status columns of an event: standing, reason, source row (the source found or made
+    /// as a citation's is).
+    private func statusValues(of event: Event) throws -> [any DatabaseValueConvertible] {
+        guard let status = event.status else { return [String?.none, String?.none, Int64?.none] }
+        return [status.standing.rawValue, status.reason, try status.source.map { try sourceRowID(for: $0) }]
     }
 
     private func partnershipRowID(of event: Event) throws -> Int64? {

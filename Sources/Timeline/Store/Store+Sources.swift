@@ -32,6 +32,7 @@ extension Store {
                 SELECT e.uid FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.source_id = ?1
                 UNION SELECT 'partnership ' || p.uid FROM partnership_sources ps JOIN partnerships p ON p.id = ps.partnership_id WHERE ps.source_id = ?1
                 UNION SELECT 'quote in ' || e.uid FROM quotes q JOIN events e ON e.id = q.event_id WHERE q.source_id = ?1
+                UNION SELECT 'status of ' || e.uid FROM events e WHERE e.status_source_id = ?1
                 ORDER BY 1
                 """
             ).map([rowID]) { $0[0] as String }
@@ -78,7 +79,7 @@ extension Store {
     }
 
     /// Deletes a source. Refused while cited, unless `force`, which also removes the citations
-    /// (quotes lose their source, they are kept).
+    /// (quotes and the marks of retracted or disputed events lose their source, they are kept).
     @discardableResult
     public func removeSource(id: String, force: Bool = false) throws -> Written<Void> {
         try writeReporting {
@@ -90,6 +91,7 @@ extension Store {
             try database.execute("DELETE FROM event_sources WHERE source_id = ?", [rowID])
             try database.execute("DELETE FROM partnership_sources WHERE source_id = ?", [rowID])
             try database.execute("UPDATE quotes SET source_id = NULL, locator = NULL WHERE source_id = ?", [rowID])
+            try database.execute("UPDATE events SET status_source_id = NULL WHERE status_source_id = ?", [rowID])
             try database.execute("DELETE FROM sources WHERE id = ?", [rowID])
         }
     }

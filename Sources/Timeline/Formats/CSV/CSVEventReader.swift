@@ -18,7 +18,8 @@ public struct CSVEventReader: RecordReader {
                 throw TimelineError.importFailed(
                     location: "row 1, column \(index + 1)",
                     reason:
-                        "unknown column \"\(name.shownInMessage(limit: 40))\"; expected some of \(CSVWriter.columns.joined(separator: ", "))"
+                        "unknown column \"\(name.shownInMessage(limit: 40))\"; expected some of the columns `export --format csv` writes: "
+                        + CSVWriter.columns.filter { !CSVWriter.derivedColumns.contains($0) }.joined(separator: ", ")
                 )
             }
             guard columns.updateValue(index, forKey: name) == nil else {
@@ -61,11 +62,19 @@ public struct CSVEventReader: RecordReader {
                         field: "date", value: dateText,
                         expected: "\(error.reason); accepted forms: \(DateParseError.acceptedForms)")
                 }
+                var status: EventStatus?
+                if let text = cell("status") {
+                    guard let standing = EventStatus.Standing(rawValue: text) else {
+                        throw TimelineError.invalidValue(field: "status", value: text, expected: "retracted, disputed or empty")
+                    }
+                    status = EventStatus(
+                        standing, reason: cell("status_reason") ?? "", source: cell("status_source").map(Source.init(reference:)))
+                }
                 let event = Event(
                     id: cell("id"), title: cell("title") ?? "", date: date, summary: cell("summary"), kind: cell("kind"),
                     partnership: cell("partnership"), actors: CSVCells.actors(cell("actors") ?? ""),
                     tags: CSVCells.strings(cell("tags") ?? ""), sources: CSVCells.citations(cell("sources") ?? ""),
-                    quotes: try CSVCells.quotes(cell("quotes") ?? ""))
+                    quotes: try CSVCells.quotes(cell("quotes") ?? ""), status: status)
                 // Columns the file does not have are kept as stored, not emptied.
                 let keeping = Set(EventField.allCases.filter { columns[$0.rawValue] == nil })
                 return (.event(try event.normalized(), keeping: keeping), location)

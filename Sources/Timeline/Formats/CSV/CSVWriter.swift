@@ -5,11 +5,15 @@
 /// reads UTF-8 right).
 public struct CSVWriter: EventWriter {
     /// The columns, in order. `display_date`, `start`, `end`, `precision`, `uncertain` and
-    /// `approximate` are derived from `date` (ignored on import).
+    /// `approximate` are derived from `date` (ignored on import). `status` is `retracted`,
+    /// `disputed` or empty, with its `status_reason` and `status_source` (a source id).
     public static let columns = [
         "id", "date", "display_date", "start", "end", "precision", "uncertain", "approximate",
-        "title", "summary", "kind", "partnership", "actors", "tags", "sources", "quotes",
+        "title", "summary", "kind", "partnership", "actors", "tags", "sources", "quotes", "status", "status_reason", "status_source",
     ]
+
+    /// The columns written for readers and ignored on import.
+    static let derivedColumns: Set<String> = ["display_date", "start", "end", "precision", "uncertain", "approximate"]
 
     public var neutralizeFormulas: Bool
     public var byteOrderMark: Bool
@@ -32,6 +36,8 @@ public struct CSVWriter: EventWriter {
             event.title, event.summary ?? "", event.kind ?? "", event.partnership ?? "",
             CSVCells.list(event.actors.map(CSVCells.actor)), CSVCells.list(event.tags.map(CSVCells.escape)),
             CSVCells.list(event.sources.map(CSVCells.citation)), CSVCells.list(event.quotes.map(CSVCells.quote)),
+            event.status?.standing.rawValue ?? "", event.status?.reason ?? "",
+            event.status?.source.map { $0.url ?? $0.title ?? $0.id ?? "" } ?? "",
         ]
         Self.writeRow(neutralizeFormulas ? fields.map(CSVCells.neutralizingFormula) : fields, to: &output)
     }

@@ -47,7 +47,7 @@ public struct ChartWriter: EventWriter {
             return
         }
         guard survey.lanes(of: event).contains(pass - 1) else { return }
-        output.write(row(label: event.date.display + "  " + event.title, mark: DateMark(event.date, today: today), lane: pass - 1))
+        output.write(row(label: event.date.display + "  " + event.markedTitle, mark: DateMark(event.date, today: today), lane: pass - 1))
     }
 
     public mutating func startPass(_ pass: Int, to output: inout some TextOutputStream) {

@@ -145,7 +145,7 @@ extension HTMLWriter {
 
     func listItem(_ event: Event, index i: Int) -> String {
         var html = "<li id=\"event-\(i)\" data-index=\"\(i)\"><article aria-labelledby=\"event-\(i)-title\">"
-        html += "<h3 id=\"event-\(i)-title\">\(Escaping.html(event.title))</h3>"
+        html += "<h3 id=\"event-\(i)-title\">\(Escaping.html(event.markedTitle))</h3>"
         html += "<p class=\"when\" data-edtf=\"\(Escaping.html(event.date.edtf))\">\(when(event.date))</p>"
         var facts = ""
         if let kind = event.kind { facts += "<dt>Kind</dt><dd>\(Escaping.html(kind))</dd>" }
@@ -183,7 +183,7 @@ extension HTMLWriter {
     /// The list item of a big timeline: the title and the date, enough to read and print the
     /// list; the details are in the data.
     func compactListItem(_ event: Event, index i: Int) -> String {
-        "<li id=\"event-\(i)\" data-index=\"\(i)\"><h3>\(Escaping.html(event.title))</h3>"
+        "<li id=\"event-\(i)\" data-index=\"\(i)\"><h3>\(Escaping.html(event.markedTitle))</h3>"
             + "<p class=\"when\" data-edtf=\"\(Escaping.html(event.date.edtf))\">\(when(event.date))</p></li>"
     }
 
@@ -244,7 +244,7 @@ extension HTMLWriter {
 
     func payload(_ event: Event) -> JSONValue {
         Self.lean([
-            ("id", optional(event.id)), ("title", .string(event.title)), ("date", payload(event.date)),
+            ("id", optional(event.id)), ("title", .string(event.markedTitle)), ("date", payload(event.date)),
             ("kind", optional(event.kind)),
             ("actors", .array(event.actors.map { Self.lean([("name", .string($0.name)), ("role", optional($0.role))]) })),
             ("tags", .array(event.tags.map(JSONValue.string))), ("partnership", optional(event.partnership)),

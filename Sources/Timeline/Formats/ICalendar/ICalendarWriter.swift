@@ -47,7 +47,7 @@ public struct ICalendarWriter: EventWriter {
         // on that day alone goes without DTEND, which for a DATE start means one day.
         let end = last.adding(days: 1)
         if end > first { lines.append("DTEND;VALUE=DATE:\(Self.basic(end))") }
-        lines += ["SUMMARY:\(Self.escape(event.title))", "DESCRIPTION:\(Self.escape(Self.description(of: event)))"]
+        lines += ["SUMMARY:\(Self.escape(event.markedTitle))", "DESCRIPTION:\(Self.escape(Self.description(of: event)))"]
         let categories = ([event.kind].compactMap(\.self) + event.tags).map(Self.escape)
         if !categories.isEmpty { lines.append("CATEGORIES:" + categories.joined(separator: ",")) }
         // A URI is not escaped, so one with a space or line break (not a valid URI) is left out.
@@ -68,6 +68,7 @@ public struct ICalendarWriter: EventWriter {
     private static func description(of event: Event) -> String {
         let date = event.date
         var lines = ["Date: \(date.display) (EDTF \(date.edtf))"]
+        if let status = event.status { lines.insert("\(status.standing.rawValue.capitalized): \(status.reason)", at: 0) }
         if date.earliest == nil {
             lines.append("Start not known: shown on its last day only.")
         } else if date.latest == nil {

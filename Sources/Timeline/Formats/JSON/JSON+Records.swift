@@ -33,6 +33,9 @@ extension Event {
         object.add("tags", tags.map { .string($0) })
         object.add("sources", sources.map(\.jsonValue))
         object.add("quotes", quotes.map(\.jsonValue))
+        object.add("status", status?.standing.rawValue)
+        object.add("status_reason", status?.reason)
+        object.add("status_source", status?.source?.id)
         object.add("snippet", snippet?.marked())
         return object.value
     }

@@ -76,8 +76,17 @@ public enum JSONDocumentReader {
     static func event(_ object: JSONObject) throws -> Event {
         try object.allow([
             "id", "date", "start", "end", "precision", "title", "summary", "kind", "partnership",
-            "actors", "tags", "sources", "quotes", "snippet",
+            "actors", "tags", "sources", "quotes", "status", "status_reason", "status_source", "snippet",
         ])
+        var status: EventStatus?
+        if let text = try object.string("status") {
+            guard let standing = EventStatus.Standing(rawValue: text) else {
+                throw FieldError(field: object.field("status"), message: "\"\(text.shownInMessage())\" is not retracted or disputed")
+            }
+            status = EventStatus(
+                standing, reason: try object.string("status_reason") ?? "",
+                source: try object.string("status_source").map { Source(id: $0) })
+        }
         let event = Event(
             id: try object.string("id"), title: try object.required("title"), date: try object.requiredDate("date"),
             summary: try object.string("summary"), kind: try object.string("kind"), partnership: try object.string("partnership"),
@@ -96,7 +105,7 @@ public enum JSONDocumentReader {
                     language: try quote.required("language"), translation: try quote.string("translation"),
                     translationLanguage: try quote.string("translation_language"),
                     source: try sourceID.map { Citation(Source(id: $0), locator: try quote.string("locator")) })
-            })
+            }, status: status)
         return try object.normalizing { try event.normalized() }
     }
 

@@ -47,6 +47,9 @@ public struct JSONLinesWriter: EventWriter {
             object.add("locator", citation.locator)
         }
         line.addObjects("quotes", event.quotes) { object, quote in object.addAll(quote.jsonValue) }
+        line.add("status", event.status?.standing.rawValue)
+        line.add("status_reason", event.status?.reason)
+        line.add("status_source", event.status?.source?.id)
         line.add("snippet", event.snippet?.marked())
         output.write(line.text + "}\n")
     }

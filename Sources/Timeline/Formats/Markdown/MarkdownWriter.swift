@@ -16,7 +16,13 @@ public struct MarkdownWriter: EventWriter {
         if let heading = years.heading(for: event) {
             output.write("\n## \(heading)\n\n")
         }
-        var line = "- **\(Self.escape(event.date.display))** — \(Self.escape(event.title))"
+        var line = "- **\(Self.escape(event.date.display))** — "
+        if let status = event.status {
+            let title = status.standing == .retracted ? "~~\(Self.escape(event.title))~~" : Self.escape(event.title)
+            line += "\(title) **\(status.standing.rawValue.capitalized):** \(Self.escape(status.reason))"
+        } else {
+            line += Self.escape(event.title)
+        }
         if let kind = event.kind { line += " *(\(Self.escape(kind)))*" }
         line += event.sources.map { reference(to: $0) }.joined()
         var details: [String] = []

@@ -277,7 +277,7 @@ extension SVGWriter {
         let mark = placed.mark
         let middle = rowMiddle(lane: lane, row: placed.row)
         svg += "<g class=\"mark \(mark.isPoint ? "mark--point" : "mark--bar")\(Self.classes(mark))\">"
-        svg += "<title>\(Escaping.xml(event.title + ", " + event.date.display))</title>"
+        svg += "<title>\(Escaping.xml(event.markedTitle + ", " + event.date.display))</title>"
         svg += shape(mark, x0: placed.x0, x1: placed.x1, middle: middle, colorIndex: colorIndex(ofLane: lane))
         if let label = placed.label {
             let anchor = placed.labelLeft ? " text-anchor=\"end\"" : ""

@@ -163,7 +163,7 @@ public struct SVGWriter: EventWriter {
             if x1 - x0 < 4 { x1 = x0 + 4 }
         }
         let after = x1 + (mark.openEnd ? 10 : mark.unknownEnd ? 14 : 0)
-        let text = (mark.qualifiers.isEmpty ? "" : mark.qualifiers + " ") + event.title
+        let text = (mark.qualifiers.isEmpty ? "" : mark.qualifiers + " ") + event.markedTitle
         // Right of the mark if it fits, else left of it, else where there is more room, cut short.
         let rightRoom = plotRight - (after + 5)
         let leftRoom = (mark.unknownStart ? x0 - 12 : x0) - 5 - plotLeft

@@ -9,7 +9,11 @@ public struct EventDetails {
 
     public func write(_ event: Event, to output: inout some TextOutputStream) {
         let wrapper = LineWrapper(columns: options.columns)
-        output.write(Style.bold.apply(wrapper.wrap(event.title, from: 0, indent: 0), if: options.color) + "\n")
+        output.write(Style.bold.apply(wrapper.wrap(event.markedTitle, from: 0, indent: 0), if: options.color) + "\n")
+        if let status = event.status {
+            line(status.standing.rawValue, status.reason, to: &output)
+            if let source = status.source { line("", Self.describe(Citation(source)), to: &output) }
+        }
         let date = event.date
         var dateLine = date.display + "  (" + date.edtf
         if date.earliest != date.latest || date.earliest == nil {

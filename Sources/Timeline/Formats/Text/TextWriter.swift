@@ -36,7 +36,7 @@ public struct TextWriter: EventWriter {
         } else {
             output.write(String(repeating: " ", count: Self.dateWidth + 2 - display.count))
         }
-        output.write(wrapped(event.title) + "\n")
+        output.write(wrapped(event.markedTitle) + "\n")
 
         var details: [String] = []
         if let kind = event.kind { details.append(kind) }
@@ -45,6 +45,10 @@ public struct TextWriter: EventWriter {
         if let partnership = event.partnership { details.append("partnership " + partnership) }
         if let id = event.id { details.append(id) }
         output.write(indent + Style.dim.apply(wrapped(details.joined(separator: " · ")), if: color) + "\n")
+        if let status = event.status {
+            let source = status.source.map { " (source " + ($0.id ?? $0.label) + ")" } ?? ""
+            output.write(indent + wrapped(status.standing.rawValue + ": " + status.reason + source) + "\n")
+        }
         if let snippet = event.snippet {
             let open = color ? "\u{1B}[1;33m" : "["
             let close = color ? "\u{1B}[0m" : "]"

@@ -102,7 +102,7 @@ public struct TimelineJSWriter: EventWriter {
         }
         let sources = event.sources.map { $0.source.id.flatMap { sourcesByID[$0] } ?? $0.source }
         let media = sources.first { Self.isMediaURL($0.url) }
-        var text: [(key: String, value: JSONValue)] = [("headline", .string(Self.html(event.title)))]
+        var text: [(key: String, value: JSONValue)] = [("headline", .string(Self.html(event.markedTitle)))]
         let body = Self.body(of: event, links: sources.filter { Self.isWebURL($0.url) && $0.url != media?.url })
         if !body.isEmpty { text.append(("text", .string(body))) }
         slide.append(("text", .object(text)))
@@ -132,6 +132,9 @@ public struct TimelineJSWriter: EventWriter {
     /// it reads back (reading the links as sources).
     private static func body(of event: Event, links: [Source]) -> String {
         var details = ""
+        if let status = event.status {
+            details += "<p><strong>\(status.standing.rawValue.capitalized):</strong> " + html(status.reason) + "</p>"
+        }
         if !event.actors.isEmpty {
             details += "<p>Actors: " + html(event.actors.map(\.labelWithRole).joined(separator: ", ")) + "</p>"
         }

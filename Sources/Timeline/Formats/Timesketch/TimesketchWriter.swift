@@ -31,7 +31,7 @@ public struct TimesketchWriter: EventWriter {
         if date.isApproximate { description += ", approximate" }
         description += ")"
         let values: [String] = [
-            event.title, day.iso + "T00:00:00+00:00", String(day.daysSince1970 * 86_400_000_000), description, event.id ?? "",
+            event.markedTitle, day.iso + "T00:00:00+00:00", String(day.daysSince1970 * 86_400_000_000), description, event.id ?? "",
             date.edtf, date.latest?.iso ?? "", event.kind ?? "", event.partnership ?? "",
             CSVCells.list(event.actors.map(CSVCells.actor)), CSVCells.list(event.tags.map(CSVCells.escape)),
             CSVCells.list(event.sources.map(CSVCells.citation)),

@@ -299,6 +299,7 @@ struct ChangeDescriber {
     /// Names of columns as the command line calls them.
     private static let fieldNames = [
         "uid": "id", "partnership_id": "partnership", "part_of": "part of", "archived_url": "archived url",
+        "status_reason": "status reason", "status_source_id": "status source",
     ]
 
     /// A value as shown: text as it is, a reference as the record's id or name.
@@ -313,7 +314,7 @@ struct ChangeDescriber {
             switch column {
             case "partnership_id": return try name(of: .partnership, rowID: number)
             case "part_of", "actor_id", "speaker_id", "person_id", "organization_id": return try name(of: .actor, rowID: number)
-            case "source_id": return try name(of: .source, rowID: number)
+            case "source_id", "status_source_id": return try name(of: .source, rowID: number)
             case "tag_id": return try name(of: .tag, rowID: number)
             default: return String(number)
             }

@@ -209,6 +209,7 @@ struct Importer {
                 case .tags: event.tags = stored.tags
                 case .sources: event.sources = stored.sources
                 case .quotes: event.quotes = stored.quotes
+                case .status: event.status = stored.status
                 }
             }
             event = try event.normalized()
