@@ -25,11 +25,11 @@ struct WritableFormat: ExpressibleByArgument {
 
 extension Format {
     /// "  name  what it is for", one line per format that can be written (or read), for the help.
-    static func helpLines(writable: Bool) -> String {
-        let formats = all.filter { writable ? $0.canWrite : $0.canRead }
-        let width = formats.map(\.name.count).max() ?? 0
-        return formats.map { "  " + $0.name + String(repeating: " ", count: width - $0.name.count) + "  " + $0.summary }
-            .joined(separator: "\n")
+    /// `more` are lines of other choices, (name, what it is for), listed after the formats.
+    static func helpLines(writable: Bool, more: [(name: String, summary: String)] = []) -> String {
+        let lines = all.filter { writable ? $0.canWrite : $0.canRead }.map { ($0.name, $0.summary) } + more
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
     }
 }
 

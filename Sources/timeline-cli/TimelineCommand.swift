@@ -24,7 +24,8 @@ struct TimelineCommand: ParsableCommand {
             """,
         version: "timeline 0.1.0",
         subcommands: [
-            Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Merge.self, Remove.self, Retract.self, Dispute.self, Reinstate.self, Undo.self, Log.self, Export.self, Import.self, Backup.self, Extract.self,
+            Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Merge.self, Remove.self, Log.self, Undo.self, Retract.self,
+            Dispute.self, Reinstate.self, Export.self, Import.self, Backup.self, Extract.self,
             ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self,
         ]
     )

@@ -138,7 +138,8 @@ struct HistoryLogTests {
         #expect(
             lines == [
                 "change 2 by alice at <time>",
-                "  timeline edit launch --title 'Platform launch' --remove-tag cloud --reason typo",
+                "  timeline edit launch --title 'Platform launch' --remove-tag cloud --reason",
+                "  typo",  // lines fit 80 columns, continued under their text
                 "  reason: typo",
                 "  event launch",
                 "    title: Launch → \"Platform launch\"",

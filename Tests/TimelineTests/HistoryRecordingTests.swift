@@ -65,16 +65,16 @@ struct HistoryRecordingTests {
         let toValues = try #require(
             try store.editEvent(id: "e") {
                 $0.summary = "Now with a summary"
-                $0.kind = "partnership"  // a change of letter case is a change
+                $0.title = "old title"  // a change of letter case is a change
                 $0.tags.append("b")
             }.changeSet)
         let entries = try Self.entries(store, change: toValues)
         let update = try #require(entries.first { $0.table == "events" })
         #expect(update.operation == "update" && update.key == "1")
         let old = try #require(update.old.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
-        #expect(Set(old.keys) == ["summary", "kind", "updated_at"] || Set(old.keys) == ["summary", "kind"])
+        #expect(Set(old.keys) == ["title", "summary", "updated_at"] || Set(old.keys) == ["title", "summary"])
         #expect(old["summary"] is NSNull, "a change from NULL keeps the NULL")
-        #expect(old["kind"] as? String == "Partnership")
+        #expect(old["title"] as? String == "Old title")
         #expect(entries.filter { $0.table != "events" }.map(\.description) == ["insert tags 2", "insert event_tags 1/2"])
 
         let toNull = try #require(try store.editEvent(id: "e") { $0.summary = nil }.changeSet)

@@ -28,7 +28,7 @@ struct MigrationTests {
             3: "d37d6efd2fdff3b9",
             4: "e46e2aa4c5ef31fd",
             5: "988f39fb23636c6b",
-            6: "3b0360e63689aa1d",
+            6: "c2392d175905f232",
         ]
         for migration in Migration.embedded {
             #expect(

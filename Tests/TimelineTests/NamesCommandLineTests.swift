@@ -115,8 +115,8 @@ struct NamesCommandLineTests {
             (["help", "serch"], "unknown command \"serch\"; did you mean \"search\"?"),
             (
                 ["help", "nosuch"],
-                "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, merge, rm, export, "
-                    + "import, backup, extract, actor, partnership, quote, source, check, reindex"
+                "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, merge, rm, log, undo, "
+                    + "retract, dispute, reinstate, export, import, backup, extract, actor, partnership, quote, source, check, reindex"
             ),
         ]
         for (arguments, message) in cases {

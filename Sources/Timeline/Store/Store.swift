@@ -35,7 +35,9 @@ public final class Store {
     public let createdFile: Bool
     /// Who makes the next writes, with which command, why: each write transaction is recorded
     /// in the history as one change set with this description.
-    public var changeDescription = ChangeDescription(command: ChangeDescription.commandLine(CommandLine.arguments))
+    public var changeDescription = ChangeDescription(
+        command: ChangeDescription.commandLine([FileSystem.name(of: CommandLine.arguments.first ?? "")] + CommandLine.arguments.dropFirst())
+    )
     /// The change set the current write transaction records into.
     private(set) var currentChangeSet: Int64?
     /// The temporary file this store reads, removed with it (a copy made by `asOf`).

@@ -7,8 +7,7 @@ struct Export: ParsableCommand {
         abstract: "Write the events in a format other tools read.",
         discussion: """
             Formats:
-            \(Format.helpLines(writable: true))
-              history         the history of every change, the audit trail to archive (JSON Lines)
+            \(Format.helpLines(writable: true, more: [("history", "every change: the audit trail, to archive (JSON Lines)")]))
             Without --format, the extension of --output decides; stdout gets json. With --output \
             the file is written whole or not at all. Every format streams: memory stays flat.
             Examples:

@@ -4,7 +4,7 @@ import Timeline
 struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Show one event in full, with its quotes and sources.",
+        abstract: "Show one event in full, with its quotes and sources.", usage: "timeline get [<options>] <id>",
         discussion: "Example: timeline get mayo-google-partnership --format json")
 
     enum Layout: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -4,7 +4,7 @@ import Timeline
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show the history: who changed what, when and why, newest first, field by field.",
+        abstract: "Show who changed what, when and why, newest first.", usage: "timeline log [<options>] [<event-id>]",
         discussion: """
             Each change set is one command (or one SQL statement typed by hand), with its number \
             (what `timeline undo` takes), author, time (UTC), command line and reason, then what \
@@ -54,7 +54,7 @@ struct Log: ParsableCommand {
         if let actor { filter.record = RecordReference(kind: .actor, id: actor) }
         if let partnership { filter.record = RecordReference(kind: .partnership, id: partnership) }
         let changeSets = try database.open(.read).changeSets(matching: filter)
-        printing { output in ChangeLogWriter(color: colors.color).write(changeSets, to: &output) }
+        printing { output in ChangeLogWriter(options: colors.textOptions).write(changeSets, to: &output) }
         if changeSets.isEmpty { StandardError.write("no changes match\n") }
     }
 }

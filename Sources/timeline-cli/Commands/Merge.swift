@@ -4,7 +4,7 @@ import Timeline
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge event B into A (one event entered twice).",
+        abstract: "Merge event B into A (one event entered twice).", usage: "timeline merge [<options>] <kept> <merged>",
         discussion: """
             B is deleted. A keeps its title and date, and gains B's actors, tags, sources and quotes, and B's \
             kind and partnership if it has none; a different summary of B follows A's. \
@@ -13,6 +13,7 @@ struct Merge: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     @Argument(help: "The event to keep: its id, or a start of it that no other id has.")
     var kept: String
@@ -21,6 +22,6 @@ struct Merge: ParsableCommand {
     var merged: String
 
     func run() throws {
-        noteCreatedRecords(try database.open(.write).mergeEvent(merged, into: kept))
+        noteCreatedRecords(try database.open(.write, recording: change.description()).mergeEvent(merged, into: kept))
     }
 }

@@ -13,9 +13,10 @@ struct Reindex: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ChangeOptions
 
     func run() throws {
-        for row in try database.open(.write).reindex() {
+        for row in try database.open(.write, recording: change.description()).reindex() {
             StandardError.write("recomputed \(row)\n")
         }
     }

@@ -5,14 +5,15 @@ import Timeline
 struct Retract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retract",
-        abstract: "Mark an event retracted: found wrong, kept on the record, shown marked everywhere.",
+        abstract: "Mark an event retracted: found wrong, kept, shown so.", usage: "timeline retract [<options>] <id> --reason <text>",
         discussion: """
             --reason says why (required); --source names the source that shows it (an id, a URL \
             or a title, as for citations). Views show the event marked; --hide-retracted on show, \
             search and export leaves it out. `timeline reinstate` takes the mark back; the history \
             keeps both.
             Example:
-              timeline retract google-rochester-office --reason "the office opened in 2021" --source https://example.org/fix
+              timeline retract google-rochester-office \\
+                --reason "the office opened in 2021" --source https://example.org/fix
             """)
 
     @OptionGroup var marking: MarkingOptions
@@ -23,11 +24,12 @@ struct Retract: ParsableCommand {
 struct Dispute: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispute",
-        abstract: "Mark an event disputed: contested, kept on the record, shown marked everywhere.",
+        abstract: "Mark an event disputed: contested, kept, shown so.", usage: "timeline dispute [<options>] <id> --reason <text>",
         discussion: """
             As `retract`, for a claim that is contested rather than shown wrong.
             Example:
-              timeline dispute biwer-whs-2022-medical-records --reason "Mayo Clinic denies the quote"
+              timeline dispute biwer-whs-2022-medical-records \\
+                --reason "Mayo Clinic denies the quote"
             """)
 
     @OptionGroup var marking: MarkingOptions
@@ -38,7 +40,7 @@ struct Dispute: ParsableCommand {
 struct Reinstate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstate",
-        abstract: "Take back an event's retracted or disputed mark: it stands again.",
+        abstract: "Take back an event's retracted or disputed mark.",
         discussion: "Example: timeline reinstate google-rochester-office --reason \"the correction was wrong\"")
 
     @OptionGroup var database: DatabaseOptions

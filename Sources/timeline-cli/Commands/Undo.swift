@@ -4,7 +4,7 @@ import Timeline
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Undo a change set of the history, as a new change set (which can be undone in turn).",
+        abstract: "Undo a change set, as a new change set.", usage: "timeline undo [<options>] [<change>] [--last]",
         discussion: """
             What the change inserted is deleted, the values it changed are put back, what it deleted \
             comes back with the ids it had. When a later change touched the same fields (or the \

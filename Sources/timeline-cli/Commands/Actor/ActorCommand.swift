@@ -174,7 +174,7 @@ extension ActorCommand {
 extension ActorCommand {
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "alias", abstract: "Add other names for an actor.",
+            commandName: "alias", abstract: "Add other names for an actor.", usage: "timeline actor alias [<options>] <name> <aliases> ...",
             discussion: "Example: timeline actor alias Google \"Google LLC\" \"Google Inc.\"")
 
         @OptionGroup var database: DatabaseOptions
@@ -199,7 +199,8 @@ extension ActorCommand {
 extension ActorCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "merge", abstract: "Merge actor B into A; B's name becomes an alias.",
+            commandName: "merge",
+            abstract: "Merge actor B into A; B's name becomes an alias.", usage: "timeline actor merge [<options>] <kept> <merged>",
             discussion: """
                 Every link of B moves to A, and B's name becomes one of A's aliases.
                 Example: timeline actor merge Google "Google Inc"
@@ -223,7 +224,8 @@ extension ActorCommand {
 extension ActorCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rm", abstract: "Delete an actor; refused while in use, unless --force.")
+            commandName: "rm",
+            abstract: "Delete an actor; refused while in use, unless --force.", usage: "timeline actor rm [<options>] <name>")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var change: ChangeOptions

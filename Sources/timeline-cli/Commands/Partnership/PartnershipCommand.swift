@@ -199,7 +199,9 @@ extension PartnershipCommand {
 
 extension PartnershipCommand {
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a partnership; its events stay, unlinked.")
+        static let configuration = CommandConfiguration(
+            commandName: "rm",
+            abstract: "Delete a partnership; its events stay, unlinked.", usage: "timeline partnership rm [<options>] <id>")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var change: ChangeOptions

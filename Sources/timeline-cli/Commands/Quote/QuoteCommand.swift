@@ -82,6 +82,7 @@ extension QuoteCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var change: ChangeOptions
 
         @Argument(help: "The event's id, or a start of it that no other id has.")
         var event: String
@@ -123,7 +124,7 @@ extension QuoteCommand {
         }
 
         func run() throws {
-            let written = try database.open(.write).editQuote(number: number, ofEvent: event) { quote in
+            let written = try database.open(.write, recording: change.description()).editQuote(number: number, ofEvent: event) { quote in
                 if let speaker { quote.speaker = speaker }
                 if let text { quote.text = text }
                 if let language { quote.language = language }
@@ -175,7 +176,8 @@ extension QuoteCommand {
 extension QuoteCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rm", abstract: "Delete a quote (its number as `quote list` shows it).")
+            commandName: "rm",
+            abstract: "Delete a quote (its number as `quote list` shows it).", usage: "timeline quote rm [<options>] <event> <number>")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var change: ChangeOptions

@@ -139,7 +139,8 @@ extension SourceCommand {
 extension SourceCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rm", abstract: "Delete a source; refused while cited, unless --force.")
+            commandName: "rm",
+            abstract: "Delete a source; refused while cited, unless --force.", usage: "timeline source rm [<options>] <id>")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var change: ChangeOptions
