@@ -27,7 +27,7 @@ struct MigrationTests {
             2: "f4083b66c5bcdc36",
             3: "d37d6efd2fdff3b9",
             4: "e46e2aa4c5ef31fd",
-            5: "988f39fb23636c6b",
+            5: "847a40b63644432d",
             6: "c2392d175905f232",
         ]
         for migration in Migration.embedded {

@@ -496,6 +496,7 @@ ORDER BY e.start, e.precision DESC, e.id;
 -- One row per event and actor, in timeline order then the order the actors were given: the
 -- long form that facets and GROUP BY want ("events per actor and year").
 --   sqlite3 timeline.db "select actor, year, count(*) from timeline_actors group by actor, year"
+DROP VIEW IF EXISTS timeline_actors;  -- as timeline above: running this file again (scripts/reliability does) redefines it
 CREATE VIEW timeline_actors AS
 SELECT
     e.uid,
