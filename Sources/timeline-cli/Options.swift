@@ -16,12 +16,15 @@ struct DatabaseOptions: ParsableArguments {
         if db?.isEmpty == true { throw ValidationError("--db needs a file path") }
     }
 
-    var path: String {
+    var path: String { chosenPath ?? "timeline.db" }
+
+    /// --db, else $TIMELINE_DB when set: the database the user named, nil when neither says.
+    var chosenPath: String? {
         if let db { return db }
         if let fromEnvironment = environmentVariable("TIMELINE_DB"), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        return "timeline.db"
+        return nil
     }
 
     /// Opens the store, printing a warning for each migration changed since it was applied, and

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Timeline
 
 struct Extract: ParsableCommand {
@@ -11,8 +10,8 @@ struct Extract: ParsableCommand {
             Reads an article in French or English: plain text, Markdown or HTML (by extension or \
             content), or - for standard input, \
             and writes a JSON document that `timeline import` reads: one proposed event per dated \
-            fact, tagged `extracted`, with the sentence, the actors named, the quotes and the \
-            article as source. Nothing is written to a database. --mentions lists the time \
+            fact, tagged `extracted`, with the sentence, the actors named (those of --db or \
+            $TIMELINE_DB when given), the quotes and the article as source. Nothing is written to a database. --mentions lists the time \
             expressions found instead, one JSON object per line.
             Examples:
               timeline extract article.txt --published 2022-10-19 \\
@@ -41,8 +40,8 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("Who published it, for its source.", valueName: "publisher"))
     var publisher: String?
 
-    @Option(help: ArgumentHelp("A database whose actors and aliases are recognised in the text.", valueName: "path"))
-    var db: String?
+    /// The database (--db or $TIMELINE_DB) whose actors and aliases are recognised in the text.
+    @OptionGroup var database: DatabaseOptions
 
     @Option(help: ArgumentHelp("json (a document, the default) or jsonl.", valueName: "format"))
     var format: ExtractionFormat = .json
@@ -75,7 +74,7 @@ struct Extract: ParsableCommand {
             return
         }
         let source = Source(title: title, url: url, publisher: publisher, language: language == .auto ? nil : language.rawValue)
-        let knownActors = try databasePath.map { try Store(path: $0, access: .read).actors() } ?? []
+        let knownActors = database.chosenPath == nil ? [] : try database.open(.read).actors()
         let extractor = ArticleExtractor(
             source: source, published: publishedDay, language: language == .auto ? nil : language.rawValue,
             knownActors: knownActors)
@@ -93,30 +92,10 @@ struct Extract: ParsableCommand {
         }
     }
 
-    /// --db, else $TIMELINE_DB when set: the database whose actors are recognised; none otherwise.
-    private var databasePath: String? {
-        if let db { return db }
-        if let fromEnvironment = environmentVariable("TIMELINE_DB"), !fromEnvironment.isEmpty { return fromEnvironment }
-        return nil
-    }
-
     /// The article's text and the name that hints at its markup.
     private func readArticle() throws -> (String, String) {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            switch FileSystem.entry(at: file) {
-            case .missing: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): no such file")
-            case .folder: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): it is a folder")
-            case .file: break
-            }
-            guard let read = FileManager.default.contents(atPath: file) else {
-                throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200))")
-            }
-            data = read
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        var input = try InputBytes.opening(file)
+        guard let text = String(validating: try input.readAll(), as: UTF8.self) else {
             throw CLIError(description: "\(file == "-" ? "standard input" : file.shownInMessage(limit: 200)) is not UTF-8 text")
         }
         return (text, file)

@@ -43,17 +43,7 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        var input: InputBytes
-        if file == "-" {
-            input = .standardInput
-        } else {
-            switch FileSystem.entry(at: file) {
-            case .missing: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): no such file")
-            case .folder: throw CLIError(description: "cannot read \(file.shownInMessage(limit: 200)): it is a folder")
-            case .file: break
-            }
-            input = try InputBytes(path: file)
-        }
+        var input = try InputBytes.opening(file)
         let format = try format?.format ?? Format.detect(path: file == "-" ? nil : file, input: &input)
         var reader = InterruptibleReader(base: try format.reader(input))
         let showProgress = isatty(STDERR_FILENO) != 0
