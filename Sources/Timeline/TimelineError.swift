@@ -56,6 +56,10 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case undoBlocked(changeSet: Int64, record: String, reason: String)
     /// The moment `--as-of` names is before the history begins.
     case beforeHistory(moment: String, begins: String)
+    /// A file given to `timeline changes apply` that is not one `changes export` wrote.
+    case invalidChangeFile(location: String, reason: String)
+    /// Another copy's changes that contradict this copy's: nothing was applied.
+    case unresolvedConflicts(file: String, conflicts: [ChangeConflict])
     /// SQLite refused an operation.
     case database(DatabaseError)
 
@@ -129,6 +133,12 @@ public enum TimelineError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(undo those first, or give --force to undo it over them)"
         case .undoBlocked(let changeSet, let record, let reason):
             return "cannot undo change \(changeSet): \(record.shownInMessage(limit: 120)): \(reason)"
+        case .invalidChangeFile(let location, let reason):
+            return "cannot apply the changes: \(location.shownInMessage(limit: 200)): \(reason); nothing was applied"
+        case .unresolvedConflicts(let file, let conflicts):
+            let count = conflicts.count == 1 ? "1 conflict" : "\(conflicts.count) conflicts"
+            return "\(file.shownInMessage(limit: 200)) has \(count) with this copy (listed above); nothing was applied: "
+                + "choose with --take ours or --take theirs, for all or for one (--take NAME=theirs)"
         case .beforeHistory(let moment, let begins):
             return "\(moment.shownInMessage()) is before the history of this file begins (\(begins)): "
                 + "what it held before then was not recorded"

@@ -26,7 +26,8 @@ struct TimelineCommand: ParsableCommand {
         subcommands: [
             Init.self, Add.self, Show.self, Search.self, Get.self, Edit.self, Merge.self, Remove.self, Log.self, Undo.self, Retract.self,
             Dispute.self, Reinstate.self, Export.self, Import.self, Backup.self, Extract.self,
-            ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, Check.self, Reindex.self,
+            ActorCommand.self, PartnershipCommand.self, QuoteCommand.self, SourceCommand.self, ChangesCommand.self, Check.self,
+            Reindex.self,
         ]
     )
 

@@ -33,10 +33,10 @@ struct HistoryExportTests {
             changes[1]["reason"] as? String == "the article"
                 && changes[1]["command"] as? String == "timeline edit a --summary 'Now with a summary' --reason 'the article'")
         let range = try #require(items.first { $0["type"] as? String == "rows" })
-        #expect(
-            range["change"] as? Int == 1 && range["table"] as? String == "events" && range["from"] as? Int == 1 && range["to"] as? Int == 2)
+        let first = try #require(range["from"] as? Int)
+        #expect(range["change"] as? Int == 1 && range["table"] as? String == "events" && range["to"] as? Int == first + 1)
         let edit = try #require(items.first { $0["change"] as? Int == 2 && $0["table"] as? String == "events" })
-        #expect(edit["operation"] as? String == "update" && edit["key"] as? [Int] == [1])
+        #expect(edit["operation"] as? String == "update" && edit["key"] as? [Int] == [first])
         #expect((edit["old"] as? [String: Any])?["summary"] is NSNull)
         #expect((edit["new"] as? [String: Any])?["summary"] as? String == "Now with a summary")
         let removed = try #require(items.first { $0["change"] as? Int == 3 })

@@ -26,6 +26,12 @@ struct HistoryRecordingTests {
         ).map([change]) { Entry(table: $0[0], key: $0[1], operation: $0[2], old: $0[3]) }
     }
 
+    /// The row id of the row of `table` whose `column` is `value` (ids are made from the time
+    /// and at random, or from a name: tests look them up).
+    static func rowID(_ store: Store, _ table: String, _ value: String, by column: String = "uid") throws -> Int64 {
+        try #require(try store.database.scalar("SELECT id FROM \(table) WHERE \(column) = ?", [value], as: Int64.self))
+    }
+
     /// The change sets, oldest first: id, author, command, reason.
     static func changeSets(_ store: Store) throws -> [(id: Int64, author: String?, command: String, reason: String?, open: Int64?)] {
         try store.database.makeStatement("SELECT id, author, command, reason, open FROM changes ORDER BY id").map([]) {
@@ -47,14 +53,18 @@ struct HistoryRecordingTests {
                 id: "launch", title: "Launch", date: date("2019-09"), actors: [ActorRole(name: "Google", role: "partner")],
                 tags: ["cloud"], sources: [Citation(Source(url: "https://example.org/a"))]))
         let change = try #require(written.changeSet)
+        let (event, actor) = (try Self.rowID(store, "events", "launch"), try Self.rowID(store, "actors", "Google", by: "name"))
+        let (tag, source) = (
+            try Self.rowID(store, "tags", "cloud", by: "name"), try Self.rowID(store, "sources", "https://example.org/a", by: "url")
+        )
         let sets = try Self.changeSets(store)
         #expect(sets.count == 1)
         #expect(sets[0].id == change && sets[0].author == "alice" && sets[0].command == "timeline add …")
         #expect(sets[0].reason == "from the press release" && sets[0].open == nil, "closed before the commit")
         #expect(
             Set(try Self.entries(store, change: change).map(\.description)) == [
-                "insert actors 1", "insert tags 1", "insert sources 1", "insert events 1", "insert event_actors 1/0",
-                "insert event_tags 1/1", "insert event_sources 1/0",
+                "insert actors \(actor)", "insert tags \(tag)", "insert sources \(source)", "insert events \(event)",
+                "insert event_actors \(event)/0", "insert event_tags \(event)/\(tag)", "insert event_sources \(event)/0",
             ])
     }
 
@@ -69,13 +79,14 @@ struct HistoryRecordingTests {
                 $0.tags.append("b")
             }.changeSet)
         let entries = try Self.entries(store, change: toValues)
+        let (event, b) = (try Self.rowID(store, "events", "e"), try Self.rowID(store, "tags", "b", by: "name"))
         let update = try #require(entries.first { $0.table == "events" })
-        #expect(update.operation == "update" && update.key == "1")
+        #expect(update.operation == "update" && update.key == "\(event)")
         let old = try #require(update.old.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
         #expect(Set(old.keys) == ["title", "summary", "updated_at"] || Set(old.keys) == ["title", "summary"])
         #expect(old["summary"] is NSNull, "a change from NULL keeps the NULL")
         #expect(old["title"] as? String == "Old title")
-        #expect(entries.filter { $0.table != "events" }.map(\.description) == ["insert tags 2", "insert event_tags 1/2"])
+        #expect(entries.filter { $0.table != "events" }.map(\.description) == ["insert tags \(b)", "insert event_tags \(event)/\(b)"])
 
         let toNull = try #require(try store.editEvent(id: "e") { $0.summary = nil }.changeSet)
         let cleared = try #require(try Self.entries(store, change: toNull).first { $0.table == "events" })
@@ -111,9 +122,10 @@ struct HistoryRecordingTests {
         let store = try store()
         try store.add(Event(id: "a", title: "A", date: date("2019")))
         try store.add(Event(id: "b", title: "B", date: date("2019")))
+        let b = try Self.rowID(store, "events", "b")
         try store.remove(ids: ["b"])
         try store.add(Event(id: "c", title: "C", date: date("2019")))
-        #expect(try store.database.scalar("SELECT id FROM events WHERE uid = 'c'", as: Int64.self) == 3)
+        #expect(try Self.rowID(store, "events", "c") > b)
     }
 
     @Test func importRecordsOneChangeSetWithRangesForNewEventsAndRowsForReplacedOnes() throws {
@@ -128,13 +140,18 @@ struct HistoryRecordingTests {
         let change = try #require(try Self.changeSets(store).last?.id)
         #expect(try Self.changeSets(store).count == 2)
         let entries = try Self.entries(store, change: change).map(\.description)
-        #expect(entries.contains { $0.hasPrefix("update events 1 ") && $0.contains("Kept") }, "\(entries)")
-        #expect(entries.contains("delete event_tags 1/1 {\"event_id\":1,\"tag_id\":1}"), "\(entries)")
-        #expect(entries.contains("insert event_tags 1/2"), "a replaced event's new links are recorded row by row: \(entries)")
-        #expect(entries.contains("insert events 2..3"), "\(entries)")
-        #expect(entries.contains("insert event_actors 2..2") && entries.contains("insert event_tags 2..2"), "\(entries)")
-        #expect(entries.contains("insert quotes 3..3"), "\(entries)")
-        #expect(!entries.contains { $0.hasPrefix("insert events 2") && !$0.contains("..") }, "no row-by-row entries for new events")
+        let (kept, n1, n2) = (
+            try Self.rowID(store, "events", "kept"), try Self.rowID(store, "events", "n1"), try Self.rowID(store, "events", "n2")
+        )
+        let (old, new) = (try Self.rowID(store, "tags", "old", by: "name"), try Self.rowID(store, "tags", "new", by: "name"))
+        #expect(n2 == n1 + 1, "the new events of one write have consecutive ids")
+        #expect(entries.contains { $0.hasPrefix("update events \(kept) ") && $0.contains("Kept") }, "\(entries)")
+        #expect(entries.contains("delete event_tags \(kept)/\(old) {\"event_id\":\(kept),\"tag_id\":\(old)}"), "\(entries)")
+        #expect(entries.contains("insert event_tags \(kept)/\(new)"), "a replaced event's new links are recorded row by row: \(entries)")
+        #expect(entries.contains("insert events \(n1)..\(n2)"), "\(entries)")
+        #expect(entries.contains("insert event_actors \(n1)..\(n1)") && entries.contains("insert event_tags \(n1)..\(n1)"), "\(entries)")
+        #expect(entries.contains("insert quotes \(n2)..\(n2)"), "\(entries)")
+        #expect(!entries.contains { $0.hasPrefix("insert events \(n1)") && !$0.contains("..") }, "no row-by-row entries for new events")
         // The triggers are back as they were.
         let triggers = try store.database.makeStatement(
             "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%_history_insert' ORDER BY name"
@@ -240,10 +257,12 @@ struct HistoryCommandLineRecordingTests {
         #expect(sets.count == 4)
         #expect(sets[2].command == "sqlite3" && sets[2].author == nil && sets[3].command == "sqlite3")
         let database = try Database(path: folder.path("t.db"), mode: .readOnly)
+        let a = try #require(try database.scalar("SELECT id FROM events WHERE uid = 'a'", as: Int64.self))
+        let b = try #require(try database.scalar("SELECT id FROM events WHERE uid = 'b'", as: Int64.self))
         #expect(
             try database.makeStatement("SELECT table_name, row_key, operation, old FROM history WHERE change_id = ? ORDER BY id")
                 .map([sets[2].id]) { "\($0[0] as String) \($0[1] as Int64) \($0[2] as String) \($0[3] as String)" }
-                == ["events 1 update {\"summary\":null}", "events 2 update {\"summary\":null}"])
+                == ["events \(a) update {\"summary\":null}", "events \(b) update {\"summary\":null}"])
         #expect(try database.scalar("SELECT count(*) FROM history WHERE change_id = ?", [sets[3].id], as: Int.self) == 1)
 
         // Signed by hand: a change set opened in SQL takes the statements until it is closed.
@@ -315,6 +334,7 @@ struct HistoryCheckTests {
         let store = try memoryStore()
         try store.add(Event(id: "a", title: "A", date: date("2019"), tags: ["t"]))
         try store.editEvent(id: "a") { $0.title = "B" }
+        let a = try HistoryRecordingTests.rowID(store, "events", "a")
         try store.database.executeScript(
             """
             DROP TRIGGER events_history_update; DROP TRIGGER tags_history_insert;
@@ -328,7 +348,7 @@ struct HistoryCheckTests {
                 "error: history-trigger: the trigger events_history_update is missing: changes to events are not recorded",
                 "warning: open-change-set: change set 3 is still open (opened by SQL typed by hand?): the next hand edits are recorded in it; "
                     + "close it with UPDATE changes SET open = NULL WHERE open = 1",
-                "error: history: change set 2 set title of events row 1 to \"B\", but the later changes leave \"Sneaky\" there (changed without the history?)",
+                "error: history: change set 2 set title of events row \(a) to \"B\", but the later changes leave \"Sneaky\" there (changed without the history?)",
                 "error: history: 1 row of tags is not in the history (written with its triggers off?): the history does not give today's rows",
             ])
     }

@@ -29,6 +29,7 @@ struct MigrationTests {
             4: "e46e2aa4c5ef31fd",
             5: "847a40b63644432d",
             6: "c2392d175905f232",
+            7: "98c576bc606c746a",
         ]
         for migration in Migration.embedded {
             #expect(

@@ -116,7 +116,7 @@ struct NamesCommandLineTests {
             (
                 ["help", "nosuch"],
                 "unknown command \"nosuch\"; the commands are init, add, show, search, get, edit, merge, rm, log, undo, "
-                    + "retract, dispute, reinstate, export, import, backup, extract, actor, partnership, quote, source, check, reindex"
+                    + "retract, dispute, reinstate, export, import, backup, extract, actor, partnership, quote, source, changes, check, reindex"
             ),
         ]
         for (arguments, message) in cases {

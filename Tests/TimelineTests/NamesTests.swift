@@ -128,7 +128,7 @@ struct NamesTests {
                 """)
         }
         let store = try Store(path: path, access: .write)
-        #expect(store.appliedMigrations.map(\.version) == [5, 6])
+        #expect(store.appliedMigrations.map(\.version) == Array(5...Migrator().latestVersion))
         #expect(
             try store.database.makeStatement("SELECT name FROM tags ORDER BY id").map { $0[0] as String } == ["données de santé", "cloud"])
         let links = try store.database.makeStatement(

@@ -229,7 +229,7 @@ extension Store {
 
     /// Inserts a new actor and returns its row id.
     func insertActor(named name: String, kind: ActorKind = .organization) throws -> Int64 {
-        let rowID = try newRowID(in: "actors")
+        let rowID = try nameRowID(in: "actors", for: name)
         try database.execute("INSERT INTO actors (id, name, kind) VALUES (?, ?, ?)", [rowID, name, kind.rawValue])
         actorDirectory.register(name, rowID: rowID)
         return rowID
@@ -296,8 +296,11 @@ extension Store {
         for (organizationID, affiliation) in added {
             let date = affiliation.date
             try database.execute(
-                "INSERT INTO affiliations (person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-                [rowID, organizationID, affiliation.role, date?.edtf, date?.earliest?.iso, date?.latest?.iso])
+                "INSERT INTO affiliations (id, person_id, organization_id, role, date, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    try newRowID(in: "affiliations"), rowID, organizationID, affiliation.role, date?.edtf, date?.earliest?.iso,
+                    date?.latest?.iso,
+                ])
         }
     }
 }

@@ -34,7 +34,9 @@ extension Store {
     /// A damaged file (SQLite's `integrity_check`) is reported first, at most
     /// `integrityProblemsShown` of its problems and how many more; a later check that the damage
     /// breaks is a finding of its own, and the others still run.
-    public func check() throws -> [Finding] {
+    /// `replayingHistory` false leaves out the replay of the history on a copy (which reads the
+    /// file as committed): for a check inside a write, before its commit.
+    public func check(replayingHistory: Bool = true) throws -> [Finding] {
         try read {
             var findings: [Finding] = []
             func add(_ severity: Finding.Severity, _ check: String, _ message: String) {
@@ -152,25 +154,29 @@ extension Store {
             step("actors' names") {
                 var actorsByKey: [String: [String]] = [:]
                 var names: [String] = []
-                var rank: [String: (links: Int, rowID: Int64)] = [:]
+                var rank: [String: (links: Int, entered: Int64, rowID: Int64)] = [:]
+                // When each was entered: its insert in the history (0: before the history began).
+                // Row ids do not say it: an actor's is made from its name.
                 try database.makeStatement(
                     """
                     SELECT name, id, (SELECT count(*) FROM event_actors WHERE actor_id = a.id)
                         + (SELECT count(*) FROM partnership_members WHERE actor_id = a.id)
-                        + (SELECT count(*) FROM quotes WHERE speaker_id = a.id) FROM actors a ORDER BY name
+                        + (SELECT count(*) FROM quotes WHERE speaker_id = a.id),
+                        coalesce((SELECT min(h.id) FROM history h WHERE h.table_name = 'actors' AND h.row_key = a.id), 0)
+                    FROM actors a ORDER BY name
                     """
                 ).forEachRow { row in
                     let name: String = row[0]
                     actorsByKey[name.similarityKey, default: []].append(name)
                     names.append(name)
-                    rank[name] = (row[2], row[1])
+                    rank[name] = (row[2], row[3], row[1])
                 }
                 /// The commands that merge `names` into the one most events, partnerships and
                 /// quotes name, else the one entered first (a slip is rarer, and later).
                 func merges(_ names: [String]) -> String {
                     func isBefore(_ a: String, _ b: String) -> Bool {
                         guard let a = rank[a], let b = rank[b] else { return false }
-                        return a.links != b.links ? a.links > b.links : a.rowID < b.rowID
+                        return (-a.links, a.entered, a.rowID) < (-b.links, b.entered, b.rowID)
                     }
                     let kept = names.min(by: isBefore) ?? names[0]
                     return names.filter { $0 != kept }.map { "`timeline actor merge \(kept.shellQuoted) \($0.shellQuoted)`" }
@@ -235,7 +241,7 @@ extension Store {
                     )
                 }
             }
-            step("the history") { findings += try historyFindings() }
+            step("the history") { findings += try historyFindings(replaying: replayingHistory) }
             return findings
         }
     }

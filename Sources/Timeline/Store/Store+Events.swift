@@ -236,9 +236,10 @@ extension Store {
     /// The row id of the tag `name` names (case, accents and spacing ignored), a new tag when none.
     private func tagID(named name: String) throws -> Int64 {
         if let tag = try storedTag(name) { return tag.rowID }
-        try database.execute("INSERT INTO tags (name) VALUES (?)", [name])
-        tagsByKey.register(name, (database.lastInsertedRowID, name))
-        return database.lastInsertedRowID
+        let rowID = try nameRowID(in: "tags", for: name)
+        try database.execute("INSERT INTO tags (id, name) VALUES (?, ?)", [rowID, name])
+        tagsByKey.register(name, (rowID, name))
+        return rowID
     }
 
     /// The spelling the events already have of `kind` ("DÉCLARATION" is stored as the

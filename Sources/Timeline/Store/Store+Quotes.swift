@@ -119,15 +119,15 @@ extension Store {
     func insertQuote(_ quote: Quote, eventRowID: Int64, position: Int) throws {
         try database.execute(
             """
-            INSERT INTO quotes (event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO quotes (id, event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id, position) DO UPDATE SET speaker_id = excluded.speaker_id, text = excluded.text,
                 language = excluded.language, translation = excluded.translation,
                 translation_language = excluded.translation_language, source_id = excluded.source_id, locator = excluded.locator
             WHERE (speaker_id, text, language, translation, translation_language, source_id, locator) IS NOT
                 (excluded.speaker_id, excluded.text, excluded.language, excluded.translation, excluded.translation_language,
                  excluded.source_id, excluded.locator)
-            """, [eventRowID, position] + (try quoteValues(quote)))
+            """, [try newRowID(in: "quotes"), eventRowID, position] + (try quoteValues(quote)))
     }
 
     /// The values of a normalized quote's columns, from `speaker_id` to `locator`, creating its

@@ -18,7 +18,10 @@ public struct ChangeSet: Equatable, Sendable {
     public var records: [RecordChange]
 
     /// `at` to the second: `2026-12-02T13:45:10Z`.
-    public var time: String {
+    public var time: String { Self.secondsOf(at) }
+
+    /// A time to the millisecond, to the second.
+    static func secondsOf(_ at: String) -> String {
         guard at.count > 20, let dot = at.firstIndex(of: ".") else { return at }
         return String(at[..<dot]) + "Z"
     }

@@ -50,7 +50,7 @@ struct HistoryEntry: Sendable {
         try Self.values(of: new, in: database)
     }
 
-    private static func values(of json: String?, in database: Database) throws -> [(column: String, value: DatabaseValue)] {
+    static func values(of json: String?, in database: Database) throws -> [(column: String, value: DatabaseValue)] {
         guard let json else { return [] }
         return try database.cachedStatement("SELECT key, value FROM json_each(?)").map([json]) { ($0[0] as String, $0.value(at: 1)) }
     }

@@ -24,7 +24,9 @@ extension Store {
         let (target, latest) = try read {
             try database.readTransaction { () throws -> (Int64, Int64) in
                 let latest = try database.scalar("SELECT max(id) FROM changes", as: Int64.self) ?? 0
-                if let target = try database.scalar("SELECT max(id) FROM changes WHERE at <= ?", [moment.end], as: Int64.self) {
+                if let target = try database.scalar(
+                    "SELECT max(id) FROM changes WHERE coalesce(applied_at, at) <= ?", [moment.end], as: Int64.self)
+                {
                     return (target, latest)
                 }
                 if let first = try database.makeStatement("SELECT at, command FROM changes ORDER BY id LIMIT 1").first(
@@ -74,6 +76,7 @@ extension Store {
                         try revert(entry)
                     }
                 try database.execute("DELETE FROM history WHERE change_id > ?", [target])
+                try database.execute("DELETE FROM change_conflicts WHERE change_id > ?", [target])
                 try database.execute("DELETE FROM changes WHERE id > ?", [target])
             }
         } catch let error as DatabaseError {

@@ -297,13 +297,13 @@ struct ChangeDescriber {
     }
 
     /// Names of columns as the command line calls them.
-    private static let fieldNames = [
+    static let fieldNames = [
         "uid": "id", "partnership_id": "partnership", "part_of": "part of", "archived_url": "archived url",
         "status_reason": "status reason", "status_source_id": "status source",
     ]
 
     /// A value as shown: text as it is, a reference as the record's id or name.
-    private mutating func shown(_ column: String, _ value: DatabaseValue?) throws -> String? {
+    mutating func shown(_ column: String, _ value: DatabaseValue?) throws -> String? {
         guard let value else { return nil }
         switch value {
         case .null: return nil
@@ -337,7 +337,7 @@ struct ChangeDescriber {
     }
 
     /// A link row as one line: `Google (partner)`, `mayo-news-2019 (p. 2)`, `Molly Biwer (fr): "…"`.
-    private mutating func linkLabel(_ table: HistoryTable, _ values: [String: DatabaseValue]) throws -> String? {
+    mutating func linkLabel(_ table: HistoryTable, _ values: [String: DatabaseValue]) throws -> String? {
         func text(_ column: String) throws -> String? { try shown(column, values[column]) }
         func with(_ main: String?, _ detail: String?) -> String? {
             guard let main else { return detail }

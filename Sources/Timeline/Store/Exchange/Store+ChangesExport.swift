@@ -1,0 +1,106 @@
+/// The changes of a copy, as another copy applies them: its change sets, oldest first, each with
+/// the rows it changed and their values. Rows inserted in bulk (an import's, an upgraded file's
+/// first change set) are written one by one, with their values as that change set left them.
+extension Store {
+    /// Calls `body` with each change set made after `since` (a number from `timeline log`, or a
+    /// change set's uid; all of them when nil), then its rows, as it streams. Change sets still
+    /// open (SQL typed by hand, not yet closed) are left out.
+    public func forEachExchangeItem(since: String? = nil, _ body: (ExchangeItem) throws -> Void) throws {
+        try read {
+            try database.readTransaction {
+                let after = try since.map(changeSetNumber) ?? 0
+                try database.makeStatement(
+                    """
+                    SELECT c.id, c.uid, c.at, c.author, c.command, c.reason, c.source, (SELECT u.uid FROM changes u WHERE u.id = c.undoes)
+                    FROM changes c WHERE c.id > ? AND c.open IS NULL ORDER BY c.id
+                    """
+                ).forEachRow([after]) { row in
+                    let id: Int64 = row[0]
+                    try body(
+                        .changeSet(
+                            ExchangedChangeSet(
+                                uid: row[1], at: row[2], author: row[3], command: row[4], reason: row[5], source: row[6], undoes: row[7])))
+                    var rewound: Store?  // the file as this change set left it, made when needed
+                    for entry in try database.makeStatement(
+                        "SELECT \(HistoryEntry.columnsSQL) FROM history h WHERE h.change_id = ? ORDER BY h.id"
+                    )
+                    .map([id], { HistoryEntry(row: $0) }).compactMap({ $0 }) {
+                        if entry.lastRowKey != nil {
+                            try forEachRow(
+                                insertedBy: entry,
+                                asLeft: {
+                                    if rewound == nil { rewound = try rewoundCopy(to: id) }
+                                    return rewound!
+                                }
+                            ) { try body(.row($0)) }
+                        } else {
+                            try body(.row(try exchangedRow(entry)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The local number of the change set `text` names: its number or its uid.
+    func changeSetNumber(_ text: String) throws -> Int64 {
+        if let number = Int64(text), try database.scalar("SELECT 1 FROM changes WHERE id = ?", [number], as: Int.self) != nil {
+            return number
+        }
+        if let number = try database.scalar("SELECT id FROM changes WHERE uid = ?", [text], as: Int64.self) { return number }
+        throw TimelineError.invalidValue(
+            field: "--since", value: text, expected: "a change set's number (see `timeline log`) or uid (see `timeline changes export`)")
+    }
+
+    private func exchangedRow(_ entry: HistoryEntry) throws -> ExchangedRow {
+        let old = try entry.oldValues(in: database)
+        // The row's key before the change: an update that changed it has the old one in `old`.
+        let key = entry.table.keys.enumerated().map { index, column in
+            old.first { $0.column == column }?.value ?? entry.key[index]
+        }
+        return ExchangedRow(
+            table: entry.table.name, operation: ExchangedRow.Operation(rawValue: entry.operation.rawValue)!,
+            key: entry.operation == .insert ? entry.key : key, old: old, new: try entry.newValues(in: database))
+    }
+
+    /// Each row of a range `entry` inserted, as its change set left it: read from the table when
+    /// no later change set touched the range, else from a copy of the file rewound to then.
+    private func forEachRow(insertedBy entry: HistoryEntry, asLeft: () throws -> Store, _ body: (ExchangedRow) throws -> Void) throws {
+        guard let last = entry.lastRowKey else { return }
+        let touchedLater =
+            try database.scalar(
+                """
+                SELECT EXISTS (SELECT 1 FROM history WHERE change_id > ?1 AND table_name = ?2
+                    AND ((row_key BETWEEN ?3 AND ?4) OR (last_row_key IS NOT NULL AND row_key < ?3 AND last_row_key >= ?3)))
+                """, [entry.changeSet, entry.table.name, entry.rowKey, last], as: Bool.self) ?? true
+        let source = touchedLater ? try asLeft() : self
+        let columns = try entry.table.columns(in: database)
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let keys = entry.table.keys.map { "\"\($0)\"" }.joined(separator: ", ")
+        try source.database.makeStatement(
+            "SELECT \(list) FROM \"\(entry.table.name)\" WHERE \"\(entry.table.keys[0])\" BETWEEN ? AND ? ORDER BY \(keys)"
+        ).forEachRow([entry.rowKey, last]) { row in
+            let values = columns.indices.map { (column: columns[$0], value: row.value(at: $0)) }
+            let key = entry.table.keys.map { column in values.first { $0.column == column }!.value }
+            try body(ExchangedRow(table: entry.table.name, operation: .insert, key: key, new: values))
+        }
+    }
+
+    /// A copy of this file as it stood right after change set `changeSet`, in the temporary
+    /// folder, removed when released.
+    private func rewoundCopy(to changeSet: Int64) throws -> Store {
+        let file = TemporaryFile(
+            beside: FileSystem.temporaryFolder + "/timeline-changes.db", serial: Self.temporaryCopies.add(1, ordering: .relaxed).newValue)
+        file.remove()
+        do {
+            _ = try database.copy(to: file.path)
+            let past = try Store(path: file.path, access: .write)
+            past.temporaryCopy = file
+            try past.rewind(to: changeSet)
+            return past
+        } catch {
+            file.remove()
+            throw error
+        }
+    }
+}
