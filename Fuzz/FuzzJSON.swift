@@ -9,5 +9,8 @@ public func fuzzJSONParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? JSONParser.parse(bytes)
     // The document reader on top of it: versions, events, actors, dates.
     _ = try? JSONDocumentReader.document(from: Data(bytes))
+    // The file `timeline changes apply` reads, to its end or its first error.
+    var changes = ChangeFileReader(InputBytes(data: Data(bytes)))
+    while (try? changes.next()) != nil {}
     return 0
 }

@@ -42,8 +42,9 @@ struct ChangeExchangeTests {
     static func exported(_ store: Store, since: String? = nil) throws -> String {
         var output = StringOutput()
         let writer = ChangeFileWriter()
+        let after = try since.map(store.changeSetNumber) ?? 0
         writer.writeHeader(to: &output)
-        try store.forEachExchangeItem(since: since) { writer.write($0, to: &output) }
+        try store.forEachExchangeItem(after: after) { writer.write($0, to: &output) }
         return output.text
     }
 
@@ -343,5 +344,49 @@ struct ChangeExchangeTests {
             }
         }
         #expect(reports == [["event/shared-0/title: changed on both sides"]])
+    }
+
+    @Test func theCommandsSayWhatTheyDidAndRefuseWhatTheyCannot() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func run(_ arguments: [String], as author: String = "alice") throws -> RunResult {
+            try runTimeline(arguments, in: folder, environment: ["TIMELINE_AUTHOR": author])
+        }
+        #expect(try run(["add", "Launch", "--date", "2019-09-10", "--id", "launch", "--db", "a.db"]).status == 0)
+        #expect(try run(["backup", "b.db", "--db", "a.db"]).status == 0)
+        #expect(try run(["edit", "launch", "--title", "Alice's", "--db", "a.db"]).status == 0)
+        #expect(try run(["edit", "launch", "--title", "Bob's", "--db", "b.db"], as: "bob").status == 0)
+        let export = try run(["changes", "export", "--db", "b.db", "-o", "b.jsonl"])
+        #expect(export.status == 0 && export.stdout.isEmpty && export.stderr.isEmpty)
+        #expect(try String(contentsOfFile: folder.path("b.jsonl"), encoding: .utf8).hasPrefix("{\"timeline_changes\":1}\n"))
+
+        let before = try run(["export", "--db", "a.db"]).stdout
+        let refused = try run(["changes", "apply", "b.jsonl", "--db", "a.db"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.hasPrefix("conflict event/launch/title: changed on both sides\n  ours:   \"Alice's\" (alice, "))
+        #expect(refused.stdout.contains("\n  theirs: \"Bob's\" (bob, "))
+        #expect(
+            refused.stderr == "error: b.jsonl has 1 conflict with this copy (listed above); nothing was applied: "
+                + "choose with --take ours or --take theirs, for all or for one (--take NAME=theirs)\n")
+        #expect(try run(["export", "--db", "a.db"]).stdout == before)
+
+        let badChoice = try run(["changes", "apply", "b.jsonl", "--db", "a.db", "--take", "mine"])
+        #expect(badChoice.status == 64 && badChoice.stderr.contains("--take mine: expected ours, theirs, or a conflict's name"))
+        let taken = try run(["changes", "apply", "b.jsonl", "--db", "a.db", "--take", "event/launch/title=theirs"])
+        #expect(taken.status == 0)
+        #expect(
+            taken.stderr
+                == "applied 1 change set from b.jsonl (1 already here)\ntook theirs in event/launch/title (changed on both sides)\n")
+        #expect(try run(["get", "launch", "--db", "a.db"]).stdout.hasPrefix("Bob's"))
+
+        let missing = try run(["changes", "apply", "nosuch.jsonl", "--db", "a.db"])
+        #expect(missing.status == 1 && missing.stderr == "error: cannot read nosuch.jsonl: no such file\n")
+        #expect(try run(["export", "--db", "a.db", "-o", "doc.json"]).status == 0)
+        let notChanges = try run(["changes", "apply", "doc.json", "--db", "a.db"])
+        #expect(
+            notChanges.status == 1
+                && notChanges.stderr.hasPrefix("error: cannot apply the changes: line 1: expected {\"timeline_changes\":1}"))
+        let since = try run(["changes", "export", "--db", "a.db", "--since", "nosuch"])
+        #expect(since.status == 1 && since.stderr.contains("--since") && since.stdout.isEmpty)
     }
 }

@@ -31,10 +31,11 @@ public struct ChangeFileReader {
     }
 
     private mutating func item(_ line: [UInt8]) throws -> ExchangeItem? {
-        guard case .object(let members)? = try? JSONParser.parse(line) else { throw Reason(text: "expected a JSON object") }
-        let fields = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let parsed = try? JSONParser.parse(line)
         guard sawHeader else {
-            guard case .integer(let version)? = fields["timeline_changes"] else {
+            guard case .object(let members)? = parsed, let header = members.first(where: { $0.key == "timeline_changes" }),
+                case .integer(let version) = header.value
+            else {
                 throw Reason(text: "expected {\"timeline_changes\":1}: this is not a file `timeline changes export` wrote")
             }
             guard version == ChangeFileWriter.version else {
@@ -43,6 +44,8 @@ public struct ChangeFileReader {
             sawHeader = true
             return try next()
         }
+        guard case .object(let members)? = parsed else { throw Reason(text: "expected a JSON object") }
+        let fields = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         func text(_ name: String, required: Bool = false) throws -> String? {
             switch fields[name] {
             case .string(let value)?: return value

@@ -163,7 +163,7 @@ struct ChangeApplier {
 
     /// A conflict over one field, resolved (see `resolve`).
     private mutating func conflict(
-        _ kind: ChangeConflict.Kind, _ table: HistoryTable, _ key: [DatabaseValue], field: String, ours: DatabaseValue?,
+        _ kind: ConflictKind, _ table: HistoryTable, _ key: [DatabaseValue], field: String, ours: DatabaseValue?,
         theirs: DatabaseValue?, by set: ExchangedChangeSet
     ) throws -> ConflictSide {
         resolve(

@@ -2,13 +2,12 @@
 /// the rows it changed and their values. Rows inserted in bulk (an import's, an upgraded file's
 /// first change set) are written one by one, with their values as that change set left them.
 extension Store {
-    /// Calls `body` with each change set made after `since` (a number from `timeline log`, or a
-    /// change set's uid; all of them when nil), then its rows, as it streams. Change sets still
-    /// open (SQL typed by hand, not yet closed) are left out.
-    public func forEachExchangeItem(since: String? = nil, _ body: (ExchangeItem) throws -> Void) throws {
+    /// Calls `body` with each change set made after change set number `after` (all of them for
+    /// 0), then its rows, as it streams. Change sets still open (SQL typed by hand, not yet
+    /// closed) are left out.
+    public func forEachExchangeItem(after: Int64 = 0, _ body: (ExchangeItem) throws -> Void) throws {
         try read {
             try database.readTransaction {
-                let after = try since.map(changeSetNumber) ?? 0
                 try database.makeStatement(
                     """
                     SELECT c.id, c.uid, c.at, c.author, c.command, c.reason, c.source, (SELECT u.uid FROM changes u WHERE u.id = c.undoes)
@@ -42,8 +41,13 @@ extension Store {
         }
     }
 
-    /// The local number of the change set `text` names: its number or its uid.
-    func changeSetNumber(_ text: String) throws -> Int64 {
+    /// The number in this copy of the change set `text` names: its number or its uid (what
+    /// `changes export --since` takes).
+    public func changeSetNumber(_ text: String) throws -> Int64 {
+        try read { try findChangeSetNumber(text) }
+    }
+
+    private func findChangeSetNumber(_ text: String) throws -> Int64 {
         if let number = Int64(text), try database.scalar("SELECT 1 FROM changes WHERE id = ?", [number], as: Int.self) != nil {
             return number
         }

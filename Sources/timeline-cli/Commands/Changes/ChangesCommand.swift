@@ -40,19 +40,20 @@ extension ChangesCommand {
 
         func run() throws {
             let store = try database.open(.read)
+            let after = try since.map(store.changeSetNumber) ?? 0
             let writer = ChangeFileWriter()
             guard let output else {
                 var standardOutput = StandardOutput()
                 defer { standardOutput.flush() }
                 writer.writeHeader(to: &standardOutput)
-                try store.forEachExchangeItem(since: since) { writer.write($0, to: &standardOutput) }
+                try store.forEachExchangeItem(after: after) { writer.write($0, to: &standardOutput) }
                 return
             }
             let path = database.path
             var file = try OutputFile(path: output, protecting: [path, path + "-wal", path + "-shm"])
             do {
                 writer.writeHeader(to: &file)
-                try store.forEachExchangeItem(since: since) { writer.write($0, to: &file) }
+                try store.forEachExchangeItem(after: after) { writer.write($0, to: &file) }
                 try file.commit()
             } catch {
                 file.discard()

@@ -2,17 +2,11 @@
 /// record changed on one side and deleted on the other, one record added on both sides with
 /// different content. Nothing is applied until a person chooses a side for each.
 public struct ChangeConflict: Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case changedOnBothSides = "changed on both sides"
-        case changedHereDeletedThere = "changed here, deleted there"
-        case deletedHereChangedThere = "deleted here, changed there"
-        case addedOnBothSides = "added on both sides"
-    }
 
     /// Its name, what `--take NAME=ours|theirs` takes: the record and the field,
     /// `event/mayo-google-2019-09-10/title`, `event/launch/actor 2`, `actor/Google/kind`.
     public var name: String
-    public var kind: Kind
+    public var kind: ConflictKind
     /// What this copy has, as shown (nil: nothing, or deleted), and who put it there.
     public var ours: String?
     public var oursBy: String
@@ -31,6 +25,14 @@ public struct ChangeConflict: Equatable, Sendable {
             "  theirs: \(shown(theirs)) (\(theirsBy))",
         ]
     }
+}
+
+/// How two copies contradict each other.
+public enum ConflictKind: String, Sendable {
+    case changedOnBothSides = "changed on both sides"
+    case changedHereDeletedThere = "changed here, deleted there"
+    case deletedHereChangedThere = "deleted here, changed there"
+    case addedOnBothSides = "added on both sides"
 }
 
 /// Which side a person takes in a conflict.
