@@ -150,6 +150,43 @@ struct ChangeExchangeTests {
         #expect(try Self.errors(bob).isEmpty)
     }
 
+    @Test func anImportAppliedElsewhereIsRecordedAsTheImportWasAndUndoes() throws {
+        let copies = try Copies()
+        let base = try copies.make("base")
+        let alice = try copies.copy(base, as: "alice", author: "alice")
+        let bob = try copies.copy(base, as: "bob", author: "bob")
+        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
+        try alice.importRecords(from: &reader)
+        let entries =
+            "SELECT table_name, last_row_key IS NOT NULL FROM history WHERE change_id = (SELECT max(id) FROM changes) ORDER BY 1, 2"
+        try Self.apply(try Self.exported(alice), to: bob)
+        #expect(try Self.json(bob) == Self.json(alice))
+        let recorded = try bob.database.makeStatement(entries).map { "\($0[0] as String) \($0[1] as Bool)" }
+        let original = try alice.database.makeStatement(entries).map { "\($0[0] as String) \($0[1] as Bool)" }
+        #expect(recorded == original)
+        #expect(recorded.contains("events true"), "the new events as one range, as the import recorded them")
+        #expect(try Self.errors(bob).isEmpty)
+        try bob.undo(changeSet: try #require(try bob.lastChangeSet()), force: false)
+        #expect(try Self.json(bob) == Self.json(base))
+    }
+
+    @Test func aRangeThatMeetsAConflictIsRecordedRowByRowAndUndoes() throws {
+        let copies = try Copies()
+        let base = try copies.make("base")
+        let alice = try copies.copy(base, as: "alice", author: "alice")
+        let bob = try copies.copy(base, as: "bob", author: "bob")
+        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
+        try alice.importRecords(from: &reader)
+        try bob.add(Event(id: "mayo-google-partnership", title: "Bob's own", date: date("2019")))
+        let before = try Self.json(bob)
+        try Self.apply(try Self.exported(alice), to: bob, choosing: ConflictChoices(forAll: .theirs))
+        let theirs = try alice.event(id: "mayo-google-partnership")?.title
+        #expect(try bob.event(id: "mayo-google-partnership")?.title == theirs)
+        #expect(try Self.errors(bob).isEmpty, "the history, replayed, gives the rows")
+        try bob.undo(changeSet: try #require(try bob.lastChangeSet()), force: false)
+        #expect(try Self.json(bob) == before, "undoing the apply takes their event out and puts Bob's back")
+    }
+
     /// Alice and Bob start from one file, then contradict each other in every way there is.
     func contradicting(_ copies: Copies) throws -> (alice: Store, bob: Store) {
         let base = try copies.make("base") {

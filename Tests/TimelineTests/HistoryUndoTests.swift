@@ -128,6 +128,16 @@ struct HistoryUndoTests {
         #expect(try Self.snapshot(store) == before)
     }
 
+    @Test func undoingAnImportTakesOutTheActorsAndTagsItAddedWithTheEventsThatNameThem() throws {
+        let store = try memoryStore()
+        try store.add(Event(id: "before", title: "Before", date: date("2018")))
+        let before = try Self.snapshot(store)
+        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
+        try store.importRecords(from: &reader)
+        try store.undo(changeSet: try #require(try store.lastChangeSet()))
+        #expect(try Self.snapshot(store) == before)
+    }
+
     @Test func aHandEditIsUndoneLikeACommand() throws {
         let store = try example()
         let before = try Self.snapshot(store)

@@ -61,6 +61,19 @@ public struct ChangeFileReader {
                     uid: try text("uid", required: true)!, at: try text("at", required: true)!, author: try text("author"),
                     command: try text("command", required: true)!, reason: try text("reason"), source: try text("source"),
                     undoes: try text("undoes")))
+        case "rows":
+            guard sawChangeSet else { throw Reason(text: "rows before any change set") }
+            let tableName = try text("table", required: true)!
+            guard let table = HistoryTable.byName[tableName] else {
+                throw Reason(
+                    text:
+                        "\"\(tableName.shownInMessage())\" is not a table of records (\(HistoryTable.all.map(\.name).joined(separator: ", ")))"
+                )
+            }
+            guard case .integer(let first)? = fields["from"], case .integer(let last)? = fields["to"], first <= last else {
+                throw Reason(text: "\"from\" and \"to\" must be whole numbers, from the first to the last")
+            }
+            return .range(table: table.name, first: Int64(first), last: Int64(last))
         case "row":
             guard sawChangeSet else { throw Reason(text: "a row before any change set") }
             let tableName = try text("table", required: true)!
@@ -84,7 +97,7 @@ public struct ChangeFileReader {
                     table: tableName, operation: operation, key: try key.map(Self.value), old: try values("old", fields),
                     new: try values("new", fields)))
         case let other:
-            throw Reason(text: "\"type\" must be change or row, not \"\(other?.shownInMessage() ?? "")\"")
+            throw Reason(text: "\"type\" must be change, rows or row, not \"\(other?.shownInMessage() ?? "")\"")
         }
     }
 

@@ -1,7 +1,7 @@
 /// Writes the changes of a copy (`timeline changes export`) as JSON Lines: a first line that says
 /// what the file is, then a line per change set (`type` change) followed by a line per row it
-/// changed (`type` row), with every value as the table holds it. Keys without a value are left
-/// out.
+/// changed (`type` row), with every value as the table holds it; rows inserted in bulk follow a
+/// line that gives their range (`type` rows: table, from, to). Keys without a value are left out.
 ///
 ///     {"timeline_changes":1}
 ///     {"type":"change","uid":"5f0c…","at":"2026-12-02T13:45:10.123Z","author":"camille","command":"timeline edit …"}
@@ -28,6 +28,8 @@ public struct ChangeFileWriter {
             if let reason = set.reason { members.append(("reason", .string(reason))) }
             if let source = set.source { members.append(("source", .string(source))) }
             if let undoes = set.undoes { members.append(("undoes", .string(undoes))) }
+        case .range(let table, let first, let last):
+            members = [("type", .string("rows")), ("table", .string(table)), ("from", .integer(Int(first))), ("to", .integer(Int(last)))]
         case .row(let row):
             members = [
                 ("type", .string("row")), ("table", .string(row.table)), ("operation", .string(row.operation.rawValue)),

@@ -12,6 +12,10 @@ struct ChangeApplier {
     /// Records whose insert was not applied (this copy's kept): their links go with them.
     private var recordsLeftOut: Set<String> = []
     private var columnsByTable: [String: [String]] = [:]
+    /// Rows inserted in bulk that this copy records as one range, as the other did: the table,
+    /// the range, its history trigger (set aside meanwhile), whether a row went in, and whether
+    /// a conflict met one (the rows are then recorded one by one).
+    private var range: (table: HistoryTable, first: Int64, last: Int64, trigger: String, inserted: Bool, conflicted: Bool)?
     private(set) var unresolved: [ChangeConflict] = []
     private(set) var report = ChangesApplied()
 
@@ -50,13 +54,62 @@ struct ChangeApplier {
 
     /// Closes the change set being applied.
     mutating func finish() throws {
+        try endRange()
         if let current { try database.execute("UPDATE changes SET open = NULL WHERE id = ?", [current.id]) }
         current = nil
+    }
+
+    /// Starts a range of rows inserted in bulk (see `ExchangeItem.range`): recorded as one range
+    /// where this copy has none of its rows, else row by row as any other.
+    mutating func beginRange(_ name: String, _ first: Int64, _ last: Int64) throws {
+        try endRange()
+        guard current != nil, let table = HistoryTable.byName[name] else { return }
+        let present =
+            try database.scalar(
+                "SELECT EXISTS (SELECT 1 FROM \"\(table.name)\" WHERE \"\(table.keys[0])\" BETWEEN ? AND ?)", [first, last],
+                as: Bool.self) ?? true
+        let trigger = table.name + "_history_insert"
+        guard !present,
+            let sql = try database.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [trigger], as: String.self)
+        else { return }
+        try database.executeScript("DROP TRIGGER \"\(trigger)\"")
+        range = (table, first, last, sql, false, false)
+    }
+
+    /// Ends the range being applied: its trigger back, and its rows in the history, as one range
+    /// or, when a conflict met it, one by one after what the conflict changed (so that undoing
+    /// the change set takes them out before it puts back what they replaced).
+    private mutating func endRange() throws {
+        guard let range, let current else { return }
+        self.range = nil
+        try database.executeScript(range.trigger)
+        guard range.inserted else { return }
+        let key = "\"\(range.table.keys[0])\""
+        if !range.conflicted {
+            try database.execute(
+                "INSERT INTO history (change_id, table_name, row_key, last_row_key, operation) VALUES (?, ?, ?, ?, 'insert')",
+                [current.id, range.table.name, range.first, range.last])
+            return
+        }
+        let columns = try columns(of: range.table)
+        let values = columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ")
+        let second = range.table.keys.count > 1 ? "\"\(range.table.keys[1])\"" : "NULL"
+        try database.execute(
+            """
+            INSERT INTO history (change_id, table_name, row_key, row_key2, operation, new)
+            SELECT ?, ?, \(key), \(second), 'insert', json_object(\(values)) FROM \"\(range.table.name)\"
+            WHERE \(key) BETWEEN ? AND ? ORDER BY \(key), \(second)
+            """, [current.id, range.table.name, range.first, range.last])
     }
 
     mutating func apply(_ row: ExchangedRow) throws {
         guard let current else { return }
         guard let table = HistoryTable.byName[row.table] else { return }
+        if let range,
+            range.table.name != table.name || row.operation != .insert || !row.key[0].isBetween(.integer(range.first), .integer(range.last))
+        {
+            try endRange()
+        }
         let columns = try columns(of: table)
         if let unknown = (row.old + row.new).first(where: { !columns.contains($0.column) }) {
             throw TimelineError.invalidChangeFile(
@@ -93,7 +146,9 @@ struct ChangeApplier {
         }
         do {
             try insertRow(table, row.new)
+            range?.inserted = true
         } catch let error as DatabaseError where error.isConstraintViolation && !error.isForeignKeyViolation {
+            range?.conflicted = true
             // One record added on both sides under different ids (an event's id, an actor's name).
             guard let (column, value, ours) = try sameRecord(table, row.new) else { throw error }
             let name = "\(table.record.rawValue)/\(value)"
@@ -104,6 +159,7 @@ struct ChangeApplier {
             if resolve(conflict) == .theirs {
                 try database.execute("DELETE FROM \"\(table.name)\" WHERE id = ?", [ours])
                 try insertRow(table, row.new)
+                range?.inserted = true
             } else {
                 recordsLeftOut.insert(Self.owner(table, row.key))
             }

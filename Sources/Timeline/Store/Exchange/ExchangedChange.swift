@@ -4,6 +4,10 @@
 /// in every copy (see `Store.newRowID(in:)`).
 public enum ExchangeItem: Sendable {
     case changeSet(ExchangedChangeSet)
+    /// The rows that follow, up to the next range or change set, were inserted in bulk (an
+    /// import's new events, links and quotes): every row of `table` whose first key is from
+    /// `first` to `last`. A copy that has none of them records them as one range too.
+    case range(table: String, first: Int64, last: Int64)
     case row(ExchangedRow)
 }
 

@@ -17,6 +17,7 @@ extension Store {
             while let item = try next() {
                 switch item {
                 case .changeSet(let set): try applier.begin(set)
+                case .range(let table, let first, let last): try applier.beginRange(table, first, last)
                 case .row(let row): try applier.apply(row)
                 }
             }

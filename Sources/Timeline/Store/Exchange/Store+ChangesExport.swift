@@ -24,7 +24,8 @@ extension Store {
                         "SELECT \(HistoryEntry.columnsSQL) FROM history h WHERE h.change_id = ? ORDER BY h.id"
                     )
                     .map([id], { HistoryEntry(row: $0) }).compactMap({ $0 }) {
-                        if entry.lastRowKey != nil {
+                        if case .integer(let first) = entry.rowKey, case .integer(let last)? = entry.lastRowKey {
+                            try body(.range(table: entry.table.name, first: first, last: last))
                             try forEachRow(
                                 insertedBy: entry,
                                 asLeft: {

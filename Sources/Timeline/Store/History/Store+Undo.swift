@@ -28,18 +28,32 @@ extension Store {
                 if !later.conflicts.isEmpty { throw TimelineError.undoConflict(changeSet: id, conflicts: later.conflicts) }
                 keptLater = later.bookkeeping
             }
+            func blocked(_ entry: HistoryEntry, _ error: DatabaseError) throws -> TimelineError {
+                let reason =
+                    !error.isForeignKeyViolation
+                    ? error.message.shownInMessage(limit: 200)
+                    : entry.operation == .delete
+                        ? "it refers to a record deleted since; undo that deletion first"
+                        : "later records still refer to it; undo or change those first"
+                return .undoBlocked(changeSet: id, record: try describer.label(of: entry), reason: reason)
+            }
+            // A row still referred to by a row undone after it (a tag an import added, which the
+            // import's range of links refers to) is tried again once the others are undone.
+            var postponed: [HistoryEntry] = []
             for entry in entries {
                 do {
                     try revert(entry, keeping: keptLater[entry.id] ?? [])
                 } catch let error as DatabaseError where error.isForeignKeyViolation {
-                    throw TimelineError.undoBlocked(
-                        changeSet: id, record: try describer.label(of: entry),
-                        reason: entry.operation == .delete
-                            ? "it refers to a record deleted since; undo that deletion first"
-                            : "later records still refer to it; undo or change those first")
+                    postponed.append(entry)
                 } catch let error as DatabaseError where error.isConstraintViolation {
-                    throw TimelineError.undoBlocked(
-                        changeSet: id, record: try describer.label(of: entry), reason: error.message.shownInMessage(limit: 200))
+                    throw try blocked(entry, error)
+                }
+            }
+            for entry in postponed {
+                do {
+                    try revert(entry, keeping: keptLater[entry.id] ?? [])
+                } catch let error as DatabaseError where error.isConstraintViolation {
+                    throw try blocked(entry, error)
                 }
             }
             guard let undo = currentChangeSet else { return nil }
