@@ -227,6 +227,8 @@ struct ChangeExchangeTests {
             #expect(title.ours == "Alice's title" && title.theirs == "Bob's title")
             #expect(title.oursBy.hasPrefix("alice, ") && title.theirsBy.hasPrefix("bob, "))
             #expect(conflicts[1].theirs == "summary: In Rochester" && conflicts[1].oursBy.hasPrefix("alice"))
+            #expect(
+                conflicts[2].ours == "id summit, as added here" && conflicts[2].theirs == "id summit, as added there, with other content")
             #expect(conflicts[3].ours == "kind: meeting")
         }
         #expect((try Self.json(alice), try Self.changeCount(alice)) == before, "nothing applied, nothing recorded")

@@ -152,10 +152,14 @@ struct ChangeApplier {
             // One record added on both sides under different ids (an event's id, an actor's name).
             guard let (column, value, ours) = try sameRecord(table, row.new) else { throw error }
             let name = "\(table.record.rawValue)/\(value)"
+            // The same content or not, each copy made it a row of its own, and their links name theirs.
+            let stored = try values(of: table, key: [.integer(ours)], columns: try columns(of: table))
+            let same = row.new.allSatisfy { !Self.compared($0.column, in: table) || $0.column == "id" || stored?[$0.column] == $0.value }
             let conflict = ChangeConflict(
                 name: name, kind: .addedOnBothSides, ours: "\(column) \(value), as added here",
                 oursBy: try attribution(table, [.integer(ours)]),
-                theirs: "\(column) \(value), as added there", theirsBy: set.attribution, theirChange: set.uid)
+                theirs: "\(column) \(value), as added there" + (same ? ", with the same content" : ", with other content"),
+                theirsBy: set.attribution, theirChange: set.uid)
             if resolve(conflict) == .theirs {
                 try database.execute("DELETE FROM \"\(table.name)\" WHERE id = ?", [ours])
                 try insertRow(table, row.new)
