@@ -16,6 +16,10 @@ struct ChangeApplier {
     /// the range, its history trigger (set aside meanwhile), whether a row went in, and whether
     /// a conflict met one (the rows are then recorded one by one).
     private var range: (table: HistoryTable, first: Int64, last: Int64, trigger: String, inserted: Bool, conflicted: Bool)?
+    /// Set while new events (a fresh range of them, then their links and quotes) load without
+    /// the search triggers, as an import's do: the events' ids, the triggers set aside, and
+    /// whether a conflict changed another row meanwhile (the index is then rebuilt whole).
+    private var unindexed: (first: Int64, last: Int64, triggers: [String], conflicted: Bool)?
     private(set) var unresolved: [ChangeConflict] = []
     private(set) var report = ChangesApplied()
 
@@ -55,6 +59,7 @@ struct ChangeApplier {
     /// Closes the change set being applied.
     mutating func finish() throws {
         try endRange()
+        try endUnindexed()
         if let current { try database.execute("UPDATE changes SET open = NULL WHERE id = ?", [current.id]) }
         current = nil
     }
@@ -69,11 +74,55 @@ struct ChangeApplier {
                 "SELECT EXISTS (SELECT 1 FROM \"\(table.name)\" WHERE \"\(table.keys[0])\" BETWEEN ? AND ?)", [first, last],
                 as: Bool.self) ?? true
         let trigger = table.name + "_history_insert"
-        guard !present,
-            let sql = try database.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [trigger], as: String.self)
-        else { return }
+        guard !present, let sql = try triggerSQL(trigger) else {
+            try endUnindexed()
+            return
+        }
+        // New events, then their links and quotes, are indexed once at the end.
+        if let unindexed, !(Store.bulkHistoryTables.contains(name) && first >= unindexed.first && last <= unindexed.last) {
+            try endUnindexed()
+        }
+        if unindexed == nil && name == "events" {
+            var triggers: [String] = []
+            for name in Store.searchTriggerNames {
+                guard let sql = try triggerSQL(name) else { continue }
+                try database.executeScript("DROP TRIGGER \"\(name)\"")
+                triggers.append(sql)
+            }
+            unindexed = (first, last, triggers, false)
+        }
         try database.executeScript("DROP TRIGGER \"\(trigger)\"")
         range = (table, first, last, sql, false, false)
+    }
+
+    private func triggerSQL(_ name: String) throws -> String? {
+        try database.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name], as: String.self)
+    }
+
+    /// Puts the search triggers back and indexes the new events loaded without them: their
+    /// search columns from their links and quotes, then the full-text index (all of it, when a
+    /// conflict changed another event meanwhile).
+    private mutating func endUnindexed() throws {
+        guard let unindexed else { return }
+        self.unindexed = nil
+        try database.execute(
+            """
+            UPDATE events SET
+                actors_text = (SELECT s.actors_text FROM event_search_text s WHERE s.event_id = events.id),
+                tags_text = (SELECT s.tags_text FROM event_search_text s WHERE s.event_id = events.id),
+                quotes_text = (SELECT s.quotes_text FROM event_search_text s WHERE s.event_id = events.id)
+            WHERE id BETWEEN ? AND ?
+            """, [unindexed.first, unindexed.last])
+        for sql in unindexed.triggers { try database.executeScript(sql) }
+        if unindexed.conflicted {
+            try database.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+        } else {
+            try database.execute(
+                """
+                INSERT INTO events_fts (rowid, title, summary, actors_text, tags_text, quotes_text)
+                SELECT id, title, summary, actors_text, tags_text, quotes_text FROM events WHERE id BETWEEN ? AND ?
+                """, [unindexed.first, unindexed.last])
+        }
     }
 
     /// Ends the range being applied: its trigger back, and its rows in the history, as one range
@@ -110,6 +159,7 @@ struct ChangeApplier {
         {
             try endRange()
         }
+        if range == nil { try endUnindexed() }
         let columns = try columns(of: table)
         if let unknown = (row.old + row.new).first(where: { !columns.contains($0.column) }) {
             throw TimelineError.invalidChangeFile(
@@ -149,6 +199,7 @@ struct ChangeApplier {
             range?.inserted = true
         } catch let error as DatabaseError where error.isConstraintViolation && !error.isForeignKeyViolation {
             range?.conflicted = true
+            unindexed?.conflicted = true
             // One record added on both sides under different ids (an event's id, an actor's name).
             guard let (column, value, ours) = try sameRecord(table, row.new) else { throw error }
             let name = "\(table.record.rawValue)/\(value)"
