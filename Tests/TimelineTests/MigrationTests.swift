@@ -30,6 +30,7 @@ struct MigrationTests {
             5: "847a40b63644432d",
             6: "c2392d175905f232",
             7: "98c576bc606c746a",
+            8: "38027d6de02de4ff",
         ]
         for migration in Migration.embedded {
             #expect(
