@@ -1,6 +1,7 @@
 /// The changes of a copy, as another copy applies them: its change sets, oldest first, each with
 /// the rows it changed and their values. Rows inserted in bulk (an import's, an upgraded file's
-/// first change set) are written one by one, with their values as that change set left them.
+/// first change set) are given as their range, then one by one, with their values as that change
+/// set left them.
 extension Store {
     /// Calls `body` with each change set made after change set number `after` (all of them for
     /// 0), then its rows, as it streams. Change sets still open (SQL typed by hand, not yet
