@@ -34,9 +34,9 @@ struct NamesCommandLineTests {
         #expect(try ids(runTimeline(["show", "--tag", "Données de Santé", "--format", "json"], in: folder)) == ["a", "b"])
         let store = try Store(path: folder.path("timeline.db"), access: .read)
         #expect(
-            try store.database.makeStatement("SELECT name FROM tags ORDER BY id").map { $0[0] as String } == [
+            try store.database.makeStatement("SELECT name FROM tags ORDER BY name").map { $0[0] as String } == [
                 "données de santé", "réseaux sociaux",
-            ])
+            ], "one tag for both spellings, spelt as first typed")
         #expect(try store.event(id: "b")?.kind == "Déclaration", "display keeps the first spelling")
 
         let unknownKind = try runTimeline(["show", "--kind", "declaraton"], in: folder)

@@ -37,8 +37,8 @@ extension Store {
     /// one no other copy of the file picks, and above any the table or its history ever held, so
     /// that a deleted row's id is never given to another and undoing the deletion puts the row
     /// back as it was. The rows of one write get consecutive ids, from one that tells when they
-    /// were made (seconds since 2020, times 2^22; or just above the highest id, if later) plus a
-    /// random part below 2^21: ids grow as rows were made, in every copy, two copies writing in
+    /// were made (seconds since 2026, times 2^19; or just above the highest id, if later) plus a
+    /// random part below 2^18: ids grow as rows were made, in every copy, two copies writing in
     /// the same second are unlikely to meet, and ids stay below 2^53, which every JSON reader
     /// (jq, JavaScript) reads exactly. Call inside a write.
     func newRowID(in table: String) throws -> Int64 {
@@ -53,23 +53,24 @@ extension Store {
         let highest =
             try database.scalar(
                 "SELECT max(coalesce((SELECT max(id) FROM \(table)), 0), coalesce(\(inHistory), 0))", as: Int64.self) ?? 0
-        let first = max(highest + 1, Self.currentSecond()) + Int64.random(in: 0..<(1 << 21))
+        let first = max(highest + 1, Self.currentSecond()) + Int64.random(in: 0..<(1 << 18))
         nextRowIDs[table] = first + 1
         return first
     }
 
-    /// Seconds since 2020-01-01 times 2^22: below 2^52, where the ids of actors and tags begin,
-    /// until 2054.
+    /// Seconds since 2026-01-01 times 2^19: below 2^47 until 2034, so that SQLite stores an id
+    /// in 6 bytes (then 8), and below 2^53 for centuries.
     static func currentSecond() -> Int64 {
-        Int64(max(0, Date.now.timeIntervalSince1970 - 1_577_836_800)) << 22
+        Int64(max(0, Date.now.timeIntervalSince1970 - 1_767_225_600)) << 19
     }
 
     /// The row id for a new actor or tag named `name`: the same in every copy of the file (a hash
-    /// of the name as names are matched, from 2^52 to 2^53), so that copies that each make "WHO"
-    /// make one actor; `newRowID(in:)` when another row has, or ever had, that id. (No range of
-    /// the history reaches 2^52: ranges are events and the rows a file held before its history.)
+    /// of the name as names are matched, from 2^30 to 2^31: 4 bytes in a row), so that copies
+    /// that each make "WHO" make one actor; `newRowID(in:)` when another row has, or ever had,
+    /// that id. (No range of the history reaches 2^30: ranges are events and the rows a file held
+    /// before its history.)
     func nameRowID(in table: String, for name: String) throws -> Int64 {
-        let hashed = Int64(bitPattern: (name.matchKey.stableHash & ((1 << 52) - 1)) | (1 << 52))
+        let hashed = Int64(bitPattern: (name.matchKey.stableHash & ((1 << 30) - 1)) | (1 << 30))
         let taken =
             try database.scalar(
                 """
