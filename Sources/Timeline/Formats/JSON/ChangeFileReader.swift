@@ -63,26 +63,14 @@ public struct ChangeFileReader {
                     undoes: try text("undoes")))
         case "rows":
             guard sawChangeSet else { throw Reason(text: "rows before any change set") }
-            let tableName = try text("table", required: true)!
-            guard let table = HistoryTable.byName[tableName] else {
-                throw Reason(
-                    text:
-                        "\"\(tableName.shownInMessage())\" is not a table of records (\(HistoryTable.all.map(\.name).joined(separator: ", ")))"
-                )
-            }
+            let table = try recordTable(try text("table", required: true)!)
             guard case .integer(let first)? = fields["from"], case .integer(let last)? = fields["to"], first <= last else {
                 throw Reason(text: "\"from\" and \"to\" must be whole numbers, from the first to the last")
             }
             return .range(table: table.name, first: Int64(first), last: Int64(last))
         case "row":
             guard sawChangeSet else { throw Reason(text: "a row before any change set") }
-            let tableName = try text("table", required: true)!
-            guard let table = HistoryTable.byName[tableName] else {
-                throw Reason(
-                    text:
-                        "\"\(tableName.shownInMessage())\" is not a table of records (\(HistoryTable.all.map(\.name).joined(separator: ", ")))"
-                )
-            }
+            let table = try recordTable(try text("table", required: true)!)
             guard let operation = ExchangedRow.Operation(rawValue: try text("operation", required: true)!) else {
                 throw Reason(text: "\"operation\" must be insert, update or delete")
             }
@@ -94,11 +82,20 @@ public struct ChangeFileReader {
             }
             return .row(
                 ExchangedRow(
-                    table: tableName, operation: operation, key: try key.map(Self.value), old: try values("old", fields),
+                    table: table.name, operation: operation, key: try key.map(Self.value), old: try values("old", fields),
                     new: try values("new", fields)))
         case let other:
             throw Reason(text: "\"type\" must be change, rows or row, not \"\(other?.shownInMessage() ?? "")\"")
         }
+    }
+
+    /// The table of records `name` names (never the search index's, nor the history's).
+    private func recordTable(_ name: String) throws -> HistoryTable {
+        guard let table = HistoryTable.byName[name] else {
+            let tables = HistoryTable.all.map(\.name).joined(separator: ", ")
+            throw Reason(text: "\"\(name.shownInMessage())\" is not a table of records (\(tables))")
+        }
+        return table
     }
 
     private func values(_ name: String, _ fields: [String: JSONValue]) throws -> [(column: String, value: DatabaseValue)] {

@@ -91,22 +91,4 @@ extension Store {
             try body(ExchangedRow(table: entry.table.name, operation: .insert, key: key, new: values))
         }
     }
-
-    /// A copy of this file as it stood right after change set `changeSet`, in the temporary
-    /// folder, removed when released.
-    private func rewoundCopy(to changeSet: Int64) throws -> Store {
-        let file = TemporaryFile(
-            beside: FileSystem.temporaryFolder + "/timeline-changes.db", serial: Self.temporaryCopies.add(1, ordering: .relaxed).newValue)
-        file.remove()
-        do {
-            _ = try database.copy(to: file.path)
-            let past = try Store(path: file.path, access: .write)
-            past.temporaryCopy = file
-            try past.rewind(to: changeSet)
-            return past
-        } catch {
-            file.remove()
-            throw error
-        }
-    }
 }

@@ -41,11 +41,17 @@ extension Store {
             }
         }
         guard target < latest else { return self }
+        return try read { try rewoundCopy(to: target) }
+    }
+
+    /// A copy of this file as it stood right after change set `target`, in the temporary
+    /// folder, removed when the store is released.
+    func rewoundCopy(to target: Int64) throws -> Store {
         let file = TemporaryFile(
             beside: FileSystem.temporaryFolder + "/timeline-as-of.db", serial: Self.temporaryCopies.add(1, ordering: .relaxed).newValue)
         file.remove()
         do {
-            _ = try read { try database.copy(to: file.path) }
+            _ = try database.copy(to: file.path)
             let past = try Store(path: file.path, access: .write)
             past.temporaryCopy = file
             try past.rewind(to: target)
