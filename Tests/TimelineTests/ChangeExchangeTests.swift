@@ -132,13 +132,19 @@ struct ChangeExchangeTests {
         #expect(try Self.exported(alice, since: last).components(separatedBy: "\"type\":\"change\"").count == 2)
     }
 
-    @Test func anImportTravelsAsItLeftItsRowsThenWhatChangedThemAfter() throws {
-        let copies = try Copies()
+    /// An empty file, and Alice's and Bob's copies of it, where Alice then imports the example.
+    static func aliceImports(_ copies: Copies) throws -> (base: Store, alice: Store, bob: Store) {
         let base = try copies.make("base")
         let alice = try copies.copy(base, as: "alice", author: "alice")
         let bob = try copies.copy(base, as: "bob", author: "bob")
         var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
         try alice.importRecords(from: &reader)
+        return (base, alice, bob)
+    }
+
+    @Test func anImportTravelsAsItLeftItsRowsThenWhatChangedThemAfter() throws {
+        let copies = try Copies()
+        let (_, alice, bob) = try Self.aliceImports(copies)
         // Rows the import added in bulk, changed afterwards: the export must give them as the
         // import left them, or the later change would not apply.
         let first = try #require(try alice.events().first?.id)
@@ -152,11 +158,7 @@ struct ChangeExchangeTests {
 
     @Test func anImportAppliedElsewhereIsRecordedAsTheImportWasAndUndoes() throws {
         let copies = try Copies()
-        let base = try copies.make("base")
-        let alice = try copies.copy(base, as: "alice", author: "alice")
-        let bob = try copies.copy(base, as: "bob", author: "bob")
-        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
-        try alice.importRecords(from: &reader)
+        let (base, alice, bob) = try Self.aliceImports(copies)
         let entries =
             "SELECT table_name, last_row_key IS NOT NULL FROM history WHERE change_id = (SELECT max(id) FROM changes) ORDER BY 1, 2"
         try Self.apply(try Self.exported(alice), to: bob)
@@ -172,11 +174,7 @@ struct ChangeExchangeTests {
 
     @Test func aRangeThatMeetsAConflictIsRecordedRowByRowAndUndoes() throws {
         let copies = try Copies()
-        let base = try copies.make("base")
-        let alice = try copies.copy(base, as: "alice", author: "alice")
-        let bob = try copies.copy(base, as: "bob", author: "bob")
-        var reader = try Format.json.reader(InputBytes(data: try packageFile("examples/mayo-google.json")))
-        try alice.importRecords(from: &reader)
+        let (_, alice, bob) = try Self.aliceImports(copies)
         try bob.add(Event(id: "mayo-google-partnership", title: "Bob's own", date: date("2019")))
         let before = try Self.json(bob)
         try Self.apply(try Self.exported(alice), to: bob, choosing: ConflictChoices(forAll: .theirs))

@@ -34,9 +34,14 @@ extension Store {
     /// A damaged file (SQLite's `integrity_check`) is reported first, at most
     /// `integrityProblemsShown` of its problems and how many more; a later check that the damage
     /// breaks is a finding of its own, and the others still run.
-    /// `replayingHistory` false leaves out the replay of the history on a copy (which reads the
-    /// file as committed): for a check inside a write, before its commit.
-    public func check(replayingHistory: Bool = true) throws -> [Finding] {
+    public func check() throws -> [Finding] {
+        try check(beforeCommit: false)
+    }
+
+    /// `check()`, or with `beforeCommit` what a write must pass before it commits: the errors
+    /// alone (not the warnings, which read the whole dataset for its health), without the replay
+    /// of the history on a copy (which reads the file as committed).
+    func check(beforeCommit: Bool) throws -> [Finding] {
         try read {
             var findings: [Finding] = []
             func add(_ severity: Finding.Severity, _ check: String, _ message: String) {
@@ -130,7 +135,11 @@ extension Store {
                             + "(written by hand?); run `timeline reindex`")
                 }
             }
-            step("events' sources") {
+            /// A step whose findings are warnings: left out before a commit.
+            func warningStep(_ what: String, _ body: () throws -> Void) {
+                if !beforeCommit { step(what, body) }
+            }
+            warningStep("events' sources") {
                 try database.makeStatement(
                     """
                     SELECT e.uid FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)
@@ -140,7 +149,7 @@ extension Store {
                     add(.warning, "unsourced-event", "event \"\(row[0] as String)\" cites no source")
                 }
             }
-            step("sources' use") {
+            warningStep("sources' use") {
                 try database.makeStatement(
                     """
                     SELECT s.uid FROM sources s WHERE NOT EXISTS (SELECT 1 FROM event_sources c WHERE c.source_id = s.id)
@@ -151,7 +160,7 @@ extension Store {
                     add(.warning, "unused-source", "source \"\(row[0] as String)\" is cited by nothing")
                 }
             }
-            step("actors' names") {
+            warningStep("actors' names") {
                 var actorsByKey: [String: [String]] = [:]
                 var names: [String] = []
                 var rank: [String: (links: Int, entered: Int64, rowID: Int64)] = [:]
@@ -194,7 +203,7 @@ extension Store {
                         "actors \"\(a)\" and \"\(b)\" are spelt nearly alike (if they are one, merge them with \(merges([a, b])))")
                 }
             }
-            step("events' titles") {
+            warningStep("events' titles") {
                 var window = NearDuplicates.EventWindow()
                 try database.makeStatement(
                     "SELECT uid, id, precision, title, start, end FROM events WHERE start IS NOT NULL ORDER BY start, precision DESC, id"
@@ -212,7 +221,7 @@ extension Store {
                     }
                 }
             }
-            step("events within their partnerships") {
+            warningStep("events within their partnerships") {
                 try database.makeStatement(
                     """
                     SELECT e.uid, e.date, p.uid, p.date FROM events e JOIN partnerships p ON p.id = e.partnership_id
@@ -227,7 +236,7 @@ extension Store {
                     )
                 }
             }
-            step("quotes' speakers") {
+            warningStep("quotes' speakers") {
                 try database.makeStatement(
                     """
                     SELECT e.uid, q.position + 1, a.name FROM quotes q JOIN events e ON e.id = q.event_id JOIN actors a ON a.id = q.speaker_id
@@ -241,7 +250,7 @@ extension Store {
                     )
                 }
             }
-            step("the history") { findings += try historyFindings(replaying: replayingHistory) }
+            step("the history") { findings += try historyFindings(replaying: !beforeCommit) }
             return findings
         }
     }

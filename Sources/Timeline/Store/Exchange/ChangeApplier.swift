@@ -169,7 +169,7 @@ struct ChangeApplier {
         if recordsLeftOut.contains(Self.owner(table, row.key)) { return }
         let here = try values(of: table, key: row.key, columns: columns)
         switch row.operation {
-        case .insert: try insert(row, table, here: here, by: current.set)
+        case .insert: try insert(row, table, columns: columns, here: here, by: current.set)
         case .update: try update(row, table, here: here, by: current.set)
         case .delete: try delete(row, table, here: here, by: current.set)
         }
@@ -177,14 +177,16 @@ struct ChangeApplier {
 
     // MARK: - Operations
 
-    private mutating func insert(_ row: ExchangedRow, _ table: HistoryTable, here: [String: DatabaseValue]?, by set: ExchangedChangeSet)
+    private mutating func insert(
+        _ row: ExchangedRow, _ table: HistoryTable, columns: [String], here: [String: DatabaseValue]?, by set: ExchangedChangeSet
+    )
         throws
     {
         let new = Dictionary(row.new.map { ($0.column, $0.value) }, uniquingKeysWith: { $1 })
         if let here {
             // Added on both sides under one key: the same record when the values agree.
             try keepBookkeeping(table, key: row.key, here: here, theirs: new)
-            for column in try self.columns(of: table)
+            for column in columns
             where Self.compared(column, in: table) && (new[column] ?? .null) != (here[column] ?? .null) {
                 if try conflict(.addedOnBothSides, table, row.key, field: column, ours: here[column], theirs: new[column], by: set)
                     == .theirs
@@ -204,7 +206,7 @@ struct ChangeApplier {
             guard let (column, value, ours) = try sameRecord(table, row.new) else { throw error }
             let name = "\(table.record.rawValue)/\(value)"
             // The same content or not, each copy made it a row of its own, and their links name theirs.
-            let stored = try values(of: table, key: [.integer(ours)], columns: try columns(of: table))
+            let stored = try values(of: table, key: [.integer(ours)], columns: columns)
             let same = row.new.allSatisfy { !Self.compared($0.column, in: table) || $0.column == "id" || stored?[$0.column] == $0.value }
             let conflict = ChangeConflict(
                 name: name, kind: .addedOnBothSides, ours: "\(column) \(value), as added here",

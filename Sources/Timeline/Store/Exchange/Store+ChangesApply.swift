@@ -47,7 +47,7 @@ extension Store {
             throw TimelineError.invalidChangeFile(location: file, reason: "applying it would leave \(problem)")
         }
         try database.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
-        if let error = try check(replayingHistory: false).first(where: { $0.severity == .error }) {
+        if let error = try check(beforeCommit: true).first(where: { $0.severity == .error }) {
             throw TimelineError.invalidChangeFile(location: file, reason: "applying it would leave the file wrong: \(error.description)")
         }
     }

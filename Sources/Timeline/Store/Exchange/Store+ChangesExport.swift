@@ -21,23 +21,22 @@ extension Store {
                             ExchangedChangeSet(
                                 uid: row[1], at: row[2], author: row[3], command: row[4], reason: row[5], source: row[6], undoes: row[7])))
                     var rewound: Store?  // the file as this change set left it, made when needed
-                    for entry in try database.makeStatement(
-                        "SELECT \(HistoryEntry.columnsSQL) FROM history h WHERE h.change_id = ? ORDER BY h.id"
-                    )
-                    .map([id], { HistoryEntry(row: $0) }).compactMap({ $0 }) {
-                        if case .integer(let first) = entry.rowKey, case .integer(let last)? = entry.lastRowKey {
-                            try body(.range(table: entry.table.name, first: first, last: last))
-                            try forEachRow(
-                                insertedBy: entry,
-                                asLeft: {
-                                    if rewound == nil { rewound = try rewoundCopy(to: id) }
-                                    return rewound!
-                                }
-                            ) { try body(.row($0)) }
-                        } else {
-                            try body(.row(try exchangedRow(entry)))
+                    try database.makeStatement("SELECT \(HistoryEntry.columnsSQL) FROM history h WHERE h.change_id = ? ORDER BY h.id")
+                        .forEachRow([id]) { row in
+                            guard let entry = HistoryEntry(row: row) else { return }
+                            if case .integer(let first) = entry.rowKey, case .integer(let last)? = entry.lastRowKey {
+                                try body(.range(table: entry.table.name, first: first, last: last))
+                                try forEachRow(
+                                    insertedBy: entry,
+                                    asLeft: {
+                                        if rewound == nil { rewound = try rewoundCopy(to: id) }
+                                        return rewound!
+                                    }
+                                ) { try body(.row($0)) }
+                            } else {
+                                try body(.row(try exchangedRow(entry)))
+                            }
                         }
-                    }
                 }
             }
         }
