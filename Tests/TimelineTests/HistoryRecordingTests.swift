@@ -159,6 +159,33 @@ struct HistoryRecordingTests {
         #expect(triggers.count == 14)
         #expect(triggers.allSatisfy { !$0.1.contains("WHEN NEW.event_id") })
     }
+
+    /// New events' links load with no trigger at all (the import records them as ranges), so the
+    /// triggers that record a replaced event's links come back when the first one is replaced,
+    /// wherever it is in the input.
+    @Test func aStoredEventReplacedAfterNewOnesHasItsNewLinksRecordedRowByRow() throws {
+        let store = try store()
+        try store.add(Event(id: "kept", title: "Kept", date: date("2019")))
+        let document = TimelineDocument(events: [
+            Event(id: "n1", title: "New 1", date: date("2020"), actors: [ActorRole(name: "Google")], tags: ["new"]),
+            Event(id: "kept", title: "Kept", date: date("2019"), actors: [ActorRole(name: "Mayo Clinic")], tags: ["new"]),
+            Event(id: "n2", title: "New 2", date: date("2021"), actors: [ActorRole(name: "Google")], tags: ["new"]),
+        ])
+        try store.importDocument(document, onConflict: .update)
+        let change = try #require(try Self.changeSets(store).last?.id)
+        let entries = try Self.entries(store, change: change).map(\.description)
+        let (kept, n1, n2) = (
+            try Self.rowID(store, "events", "kept"), try Self.rowID(store, "events", "n1"), try Self.rowID(store, "events", "n2")
+        )
+        let new = try Self.rowID(store, "tags", "new", by: "name")
+        #expect(entries.contains("insert event_tags \(kept)/\(new)"), "\(entries)")
+        #expect(entries.contains("insert event_actors \(kept)/0"), "\(entries)")
+        #expect(entries.contains("insert event_actors \(n1)..\(n2)") && entries.contains("insert event_tags \(n1)..\(n2)"), "\(entries)")
+        #expect(!entries.contains { $0.hasPrefix("insert event_tags \(n2)/") }, "new events' links are not recorded one by one: \(entries)")
+        try store.undo(changeSet: change)
+        #expect(try store.events().map(\.id) == ["kept"])
+        #expect(try store.event(id: "kept")?.actors.isEmpty == true)
+    }
 }
 
 /// The history as the command line and the sqlite3 shell write it.

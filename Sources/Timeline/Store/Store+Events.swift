@@ -204,15 +204,20 @@ extension Store {
     }
 
     /// Writes the event's actors, tags, sources and quotes; with `isNew` false, over those it
-    /// had: rows that stay the same are left alone, the others updated, added or deleted.
+    /// had: rows that stay the same are left alone, the others updated, added or deleted. A new
+    /// event's rows are plain inserts: an upsert (its update may fire triggers) makes SQLite
+    /// keep a statement journal for each row, which an import pays for (see `Importer`).
     private func insertLinks(of event: Event, rowID: Int64, isNew: Bool) throws {
+        let insertActor =
+            isNew
+            ? "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)"
+            : """
+            INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)
+            ON CONFLICT (event_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
+            WHERE actor_id IS NOT excluded.actor_id OR role IS NOT excluded.role
+            """
         for (position, actor) in event.actors.enumerated() {
-            try database.execute(
-                """
-                INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?, ?, ?, ?)
-                ON CONFLICT (event_id, position) DO UPDATE SET actor_id = excluded.actor_id, role = excluded.role
-                WHERE actor_id IS NOT excluded.actor_id OR role IS NOT excluded.role
-                """, [rowID, position, try actorRowID(named: actor.name)!, actor.role])
+            try database.execute(insertActor, [rowID, position, try actorRowID(named: actor.name)!, actor.role])
         }
         let tagIDs = try event.tags.map { try tagID(named: $0) }
         if !isNew {
@@ -226,7 +231,7 @@ extension Store {
         }
         try insertCitations(event.sources, in: "event_sources", owner: "event_id", rowID: rowID, replacing: !isNew)
         for (position, quote) in event.quotes.enumerated() {
-            try insertQuote(quote, eventRowID: rowID, position: position)
+            try insertQuote(quote, eventRowID: rowID, position: position, isNew: isNew)
         }
         if !isNew {
             try database.execute("DELETE FROM quotes WHERE event_id = ? AND position >= ?", [rowID, event.quotes.count])

@@ -190,13 +190,18 @@ extension Store {
     /// Links `citations` to the row `rowID` of events or partnerships, `replacing` the ones it had
     /// (those that stay the same are left alone).
     func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64, replacing: Bool = true) throws {
+        // Without `replacing`, the owner has none yet: plain inserts (see `insertLinks`).
+        let upsert =
+            replacing
+            ? """
+
+            ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
+            WHERE source_id IS NOT excluded.source_id OR locator IS NOT excluded.locator
+            """ : ""
         for (position, citation) in citations.enumerated() {
             try database.execute(
-                """
-                INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)
-                ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
-                WHERE source_id IS NOT excluded.source_id OR locator IS NOT excluded.locator
-                """, [rowID, position, try sourceRowID(for: citation.source), citation.locator])
+                "INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)" + upsert,
+                [rowID, position, try sourceRowID(for: citation.source), citation.locator])
         }
         if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ? AND position >= ?", [rowID, citations.count]) }
     }
