@@ -118,11 +118,17 @@ extension Store {
     /// Writes `quote` at `position` of the event's quotes, over the one there if any (none when
     /// the event `isNew`: a plain insert, see `insertLinks`).
     func insertQuote(_ quote: Quote, eventRowID: Int64, position: Int, isNew: Bool = false) throws {
-        let insert = """
-            INSERT INTO quotes (id, event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        let upsert = """
+        try database.execute(
+            isNew ? Self.insertQuoteSQL : Self.upsertQuoteSQL,
+            [try newRowID(in: "quotes"), eventRowID, position] + (try quoteValues(quote)))
+    }
+
+    private static let insertQuoteSQL = """
+        INSERT INTO quotes (id, event_id, position, speaker_id, text, language, translation, translation_language, source_id, locator)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private static let upsertQuoteSQL =
+        insertQuoteSQL + """
 
             ON CONFLICT (event_id, position) DO UPDATE SET speaker_id = excluded.speaker_id, text = excluded.text,
                 language = excluded.language, translation = excluded.translation,
@@ -131,9 +137,6 @@ extension Store {
                 (excluded.speaker_id, excluded.text, excluded.language, excluded.translation, excluded.translation_language,
                  excluded.source_id, excluded.locator)
             """
-        try database.execute(
-            isNew ? insert : insert + upsert, [try newRowID(in: "quotes"), eventRowID, position] + (try quoteValues(quote)))
-    }
 
     /// The values of a normalized quote's columns, from `speaker_id` to `locator`, creating its
     /// speaker and source when they are new.

@@ -191,17 +191,16 @@ extension Store {
     /// (those that stay the same are left alone).
     func insertCitations(_ citations: [Citation], in table: String, owner column: String, rowID: Int64, replacing: Bool = true) throws {
         // Without `replacing`, the owner has none yet: plain inserts (see `insertLinks`).
-        let upsert =
-            replacing
-            ? """
+        var insert = "INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)"
+        if replacing {
+            insert += """
 
-            ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
-            WHERE source_id IS NOT excluded.source_id OR locator IS NOT excluded.locator
-            """ : ""
+                ON CONFLICT (\(column), position) DO UPDATE SET source_id = excluded.source_id, locator = excluded.locator
+                WHERE source_id IS NOT excluded.source_id OR locator IS NOT excluded.locator
+                """
+        }
         for (position, citation) in citations.enumerated() {
-            try database.execute(
-                "INSERT INTO \(table) (\(column), position, source_id, locator) VALUES (?, ?, ?, ?)" + upsert,
-                [rowID, position, try sourceRowID(for: citation.source), citation.locator])
+            try database.execute(insert, [rowID, position, try sourceRowID(for: citation.source), citation.locator])
         }
         if replacing { try database.execute("DELETE FROM \(table) WHERE \(column) = ? AND position >= ?", [rowID, citations.count]) }
     }

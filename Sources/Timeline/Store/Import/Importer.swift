@@ -17,12 +17,11 @@ struct Importer {
     /// they were (restored by `finish`): new events and what belongs to them are recorded as
     /// one range per table at the end, not one history row per row.
     private let historyTriggers: [(name: String, sql: String)]
-    /// Whether the links' insert triggers are back, for stored events only, since the import
-    /// replaced one of them. Until then a link insert fires no trigger, so SQLite keeps no
-    /// statement journal for it: once one statement's journal passes 64 KiB, SQLite writes every
-    /// later statement's journal to a temporary file for the rest of the transaction (a
-    /// 1,000,000-event import wrote 34 GB there, instead of 3.7 GB in all).
-    private var recordsLinksOfStoredEvents = false
+    /// Whether the links' insert triggers are back, for stored events only: since the import
+    /// replaced one. Until then a link insert fires no trigger, so SQLite keeps no statement
+    /// journal for it (once one statement's journal passes 64 KiB, SQLite writes every later
+    /// one to a temporary file until the commit; see BENCHMARKS.md).
+    private var linkTriggersOfStoredEventsAreBack = false
     /// The last event row before the import: rows after it are new.
     private let lastRowBefore: Int64
     /// True once the import changed something already indexed (an event replaced, an actor's
@@ -77,8 +76,8 @@ struct Importer {
     /// Puts back the links' and quotes' insert triggers for the events stored before the import
     /// (one it replaces has its new links recorded row by row); new events' stay set aside.
     private mutating func recordLinksOfStoredEvents() throws {
-        guard !recordsLinksOfStoredEvents else { return }
-        recordsLinksOfStoredEvents = true
+        guard !linkTriggersOfStoredEventsAreBack else { return }
+        linkTriggersOfStoredEventsAreBack = true
         for (name, sql) in historyTriggers where name != "events_history_insert" {
             guard let begin = sql.firstRange(of: "\nBEGIN") else { continue }
             var limited = sql
